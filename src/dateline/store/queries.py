@@ -1,0 +1,243 @@
+"""The read side shared by `dateline events` and the web app. No SQL lives elsewhere.
+
+Events come back as the contract's event JSON (``id`` = the stable event_id)
+plus ``family``, ``sources`` (the articles telling it) and ``source_count``.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, and_, exists, func, literal_column, or_, select, text
+
+from ..errors import InputError
+from ..models import SCHEMA
+from . import schema as s
+
+SORTS = {
+    "date": (s.events.c.date_start.is_(None), s.events.c.date_start.asc(), s.events.c.event_id),
+    "-date": (s.events.c.date_start.is_(None), s.events.c.date_start.desc(), s.events.c.event_id),
+    "fatalities": (s.events.c.fatalities_min.is_(None), s.events.c.fatalities_min.desc(),
+                   s.events.c.event_id),
+    "confidence": (s.events.c.confidence.desc(), s.events.c.event_id),
+    "-published": (s.events.c.first_published.is_(None), s.events.c.first_published.desc(),
+                   s.events.c.event_id),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Every filter is optional; values within one filter are alternatives (OR)."""
+
+    types: tuple[str, ...] = ()
+    families: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    place: str | None = None
+    actor: str | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    article_id: int | None = None
+
+
+def _event_conditions(f: EventFilter) -> list[Any]:
+    e, m = s.events, s.event_mentions
+    conds: list[Any] = []
+    if f.types:
+        conds.append(e.c.type.in_(f.types))
+    if f.families:
+        conds.append(e.c.family.in_(f.families))
+    if f.countries:
+        conds.append(e.c.country.in_([c.upper() for c in f.countries]))
+    if f.statuses:
+        conds.append(e.c.status.in_(f.statuses))
+    if f.since:  # the event's span overlaps [since, until]
+        conds.append(func.coalesce(e.c.date_end, e.c.date_start) >= f.since)
+    if f.until:
+        conds.append(e.c.date_start <= f.until)
+    if f.text:
+        for word in f.text.lower().split():
+            conds.append(e.c.search_text.contains(word, autoescape=True))
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        conds.append(and_(e.c.lat.between(min_lat, max_lat), e.c.lon.between(min_lon, max_lon)))
+    if f.place:
+        pattern = f"%{f.place.lower()}%"
+        conds.append(or_(func.lower(e.c.place_name).like(pattern), exists(
+            select(1).select_from(s.places.join(m, m.c.id == s.places.c.mention_id))
+            .where(m.c.event_id == e.c.event_id, s.places.c.name_lower.like(pattern)))))
+    if f.actor:
+        conds.append(exists(
+            select(1).select_from(s.actors.join(m, m.c.id == s.actors.c.mention_id))
+            .where(m.c.event_id == e.c.event_id, s.actors.c.role == "actor",
+                   s.actors.c.name_lower.like(f"%{f.actor.lower()}%"))))
+    if f.article_id is not None:
+        conds.append(exists(select(1).where(m.c.event_id == e.c.event_id,
+                                            m.c.article_id == f.article_id)))
+    return conds
+
+
+def list_events(engine: Engine, filters: EventFilter = EventFilter(), *, limit: int = 50,
+                offset: int = 0, sort: str = "-date") -> tuple[list[dict[str, Any]], int]:
+    if sort not in SORTS:
+        raise InputError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
+    conds = _event_conditions(filters)
+    where = and_(*conds) if conds else literal_column("1") == 1
+    with engine.connect() as conn:
+        total = conn.scalar(select(func.count()).select_from(s.events).where(where)) or 0
+        rows = conn.execute(select(s.events.c.event_id, s.events.c.family, s.events.c.data)
+                            .where(where).order_by(*SORTS[sort]).limit(limit).offset(offset)).all()
+        sources = _sources_for(conn, [r.event_id for r in rows])
+    return [_event_dict(r.event_id, r.family, r.data, sources[r.event_id]) for r in rows], total
+
+
+def get_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(s.events.c.event_id, s.events.c.family, s.events.c.data)
+                           .where(s.events.c.event_id == event_id)).first()
+        if row is None:
+            return None
+        sources = _sources_for(conn, [event_id])
+    return _event_dict(row.event_id, row.family, row.data, sources[event_id])
+
+
+def _sources_for(conn, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:  # noqa: ANN001
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    if not event_ids:
+        return found
+    m, a = s.event_mentions, s.articles
+    rows = conn.execute(
+        select(m.c.event_id, m.c.data, m.c.claimed_by, a.c.id, a.c.url, a.c.title, a.c.published)
+        .select_from(m.join(a, a.c.id == m.c.article_id))
+        .where(m.c.event_id.in_(event_ids)).order_by(a.c.id, m.c.ordinal))
+    for row in rows:
+        found[row.event_id].append({
+            "article_id": row.id, "url": row.url, "title": row.title,
+            "published": row.published.isoformat() if row.published else None,
+            "claimed_by": row.claimed_by, "evidence": row.data["evidence"],
+            "mention_id": row.data["id"],
+        })
+    return found
+
+
+def _event_dict(event_id: str, family: str, data: dict, sources: list[dict]) -> dict[str, Any]:
+    event = dict(data)
+    event["id"] = event_id
+    event["family"] = family
+    event["sources"] = sources
+    event["source_count"] = len({src["article_id"] for src in sources})
+    return event
+
+
+# -- articles -------------------------------------------------------------------
+def _fts_condition(engine: Engine, q: str) -> Any:
+    a = s.articles
+    if engine.dialect.name == "sqlite":
+        # Quote every word, so user input is never parsed as FTS5 syntax.
+        words = re.findall(r"\w+", q)
+        if not words:
+            return literal_column("1") == 0
+        match = " ".join(f'"{w}"' for w in words)
+        return a.c.id.in_(select(literal_column("rowid")).select_from(text("articles_fts"))
+                          .where(text("articles_fts MATCH :fts_q").bindparams(fts_q=match)))
+    vector = func.to_tsvector("english", func.coalesce(a.c.title, "") + " " + a.c.text)
+    return vector.op("@@")(func.websearch_to_tsquery("english", q))
+
+
+def list_articles(engine: Engine, *, q: str | None = None, limit: int = 50,
+                  offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    a = s.articles
+    where = _fts_condition(engine, q) if q else literal_column("1") == 1
+    with engine.connect() as conn:
+        total = conn.scalar(select(func.count()).select_from(a).where(where)) or 0
+        rows = conn.execute(
+            select(a.c.id, a.c.title, a.c.url, a.c.published, a.c.origin, a.c.event_count,
+                   a.c.duplicate_of, a.c.similarity, a.c.ingested_at, s.sources.c.name)
+            .select_from(a.outerjoin(s.sources, s.sources.c.id == a.c.source_id))
+            .where(where).order_by(a.c.published.is_(None), a.c.published.desc(), a.c.id)
+            .limit(limit).offset(offset)).all()
+    return [_article_summary(r) for r in rows], total
+
+
+def _article_summary(r) -> dict[str, Any]:  # noqa: ANN001
+    return {"id": r.id, "title": r.title, "url": r.url,
+            "published": r.published.isoformat() if r.published else None,
+            "origin": r.origin, "source": r.name, "event_count": r.event_count,
+            "duplicate_of": r.duplicate_of, "similarity": r.similarity}
+
+
+def get_article(engine: Engine, article_id: int) -> dict[str, Any] | None:
+    """The article with its text, and ``extraction``: the contract JSON as extracted."""
+    a, m, qt = s.articles, s.event_mentions, s.quotes
+    with engine.connect() as conn:
+        row = conn.execute(select(a, s.sources.c.name)
+                           .select_from(a.outerjoin(s.sources, s.sources.c.id == a.c.source_id))
+                           .where(a.c.id == article_id)).first()
+        if row is None:
+            return None
+        mentions = conn.execute(select(m.c.event_id, m.c.data).where(m.c.article_id == article_id)
+                                .order_by(m.c.ordinal)).all()
+        quotes = conn.execute(select(qt).where(qt.c.article_id == article_id)
+                              .order_by(qt.c.ordinal)).all()
+        copies = conn.scalars(select(a.c.id).where(a.c.duplicate_of == article_id)
+                              .order_by(a.c.id)).all()
+    extraction = {
+        "schema": SCHEMA,
+        "article": {"title": row.title, "byline": row.byline,
+                    "published": row.published.isoformat() if row.published else None,
+                    "dateline": row.dateline, "language": row.language},
+        "events": [mention.data for mention in mentions],
+        "quotes": [{"speaker": q.speaker, "text": q.text, "start": q.start, "end": q.end,
+                    "event_id": q.event_key} for q in quotes],
+    }
+    summary = _article_summary(row)
+    summary.update(text=row.text, byline=row.byline, content_hash=row.content_hash,
+                   paragraphs=[tuple(p) for p in row.paragraphs or []],
+                   event_ids=[mention.event_id for mention in mentions],
+                   near_copies=list(copies), extraction=extraction)
+    return summary
+
+
+# -- statistics and errors ------------------------------------------------------------
+def stats(engine: Engine, filters: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """Event counts by day x family x country (undated events under day None)."""
+    e = s.events
+    conds = _event_conditions(filters)
+    query = (select(e.c.date_start, e.c.family, e.c.country, func.count().label("n"))
+             .group_by(e.c.date_start, e.c.family, e.c.country)
+             .order_by(e.c.date_start, e.c.family, e.c.country))
+    if conds:
+        query = query.where(and_(*conds))
+    with engine.connect() as conn:
+        return [{"day": r.date_start.isoformat() if r.date_start else None, "family": r.family,
+                 "country": r.country, "count": r.n} for r in conn.execute(query)]
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    """Totals, for summaries and tests."""
+    a = s.articles
+    with engine.connect() as conn:
+        return {
+            "articles": conn.scalar(select(func.count()).select_from(a)) or 0,
+            "near_duplicates": conn.scalar(select(func.count()).select_from(a)
+                                           .where(a.c.duplicate_of.is_not(None))) or 0,
+            "events": conn.scalar(select(func.count()).select_from(s.events)) or 0,
+            "mentions": conn.scalar(select(func.count()).select_from(s.event_mentions)) or 0,
+            "errors": conn.scalar(select(func.count()).select_from(s.ingest_errors)) or 0,
+        }
+
+
+def list_errors(engine: Engine, *, limit: int = 100, offset: int = 0
+                ) -> tuple[list[dict[str, Any]], int]:
+    t = s.ingest_errors
+    with engine.connect() as conn:
+        total = conn.scalar(select(func.count()).select_from(t)) or 0
+        rows = conn.execute(select(t).order_by(t.c.last_seen.desc(), t.c.id)
+                            .limit(limit).offset(offset)).all()
+    return [{"id": r.id, "source": r.source, "kind": r.kind, "reason": r.reason,
+             "attempts": r.attempts, "last_seen": r.last_seen.isoformat()} for r in rows], total

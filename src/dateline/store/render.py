@@ -1,0 +1,62 @@
+"""Query results as text: CSV, JSON lines and GeoJSON (shared by the CLI and web downloads)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+CSV_FIELDS = ("id", "type", "subtype", "family", "status", "date_start", "date_end",
+              "place", "country", "admin1", "lat", "lon", "actors", "targets",
+              "fatalities_min", "fatalities_max", "injured_min", "injured_max", "scope",
+              "claimed_by", "confidence", "source_count", "urls", "evidence")
+
+
+def flat_event(event: dict[str, Any]) -> dict[str, Any]:
+    """One row per event, lists joined with '; ' -- for spreadsheets."""
+    date = event.get("date") or {}
+    loc = event.get("location") or {}
+    fatalities = event.get("fatalities") or {}
+    injured = event.get("injured") or {}
+    return {
+        "id": event["id"], "type": event["type"], "subtype": event.get("subtype"),
+        "family": event.get("family"), "status": event.get("status"),
+        "date_start": date.get("start"), "date_end": date.get("end"),
+        "place": loc.get("name") or loc.get("text"), "country": loc.get("country"),
+        "admin1": loc.get("admin1"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+        "actors": "; ".join(a["name"] for a in event.get("actors", [])),
+        "targets": "; ".join(t["name"] for t in event.get("targets", [])),
+        "fatalities_min": fatalities.get("min"), "fatalities_max": fatalities.get("max"),
+        "injured_min": injured.get("min"), "injured_max": injured.get("max"),
+        "scope": event.get("scope"), "claimed_by": event.get("claimed_by"),
+        "confidence": event.get("confidence"), "source_count": event.get("source_count"),
+        "urls": "; ".join(s["url"] for s in event.get("sources", []) if s.get("url")),
+        "evidence": (event.get("evidence") or {}).get("sentence"),
+    }
+
+
+def events_csv(events: Iterable[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for event in events:
+        writer.writerow(flat_event(event))
+    return out.getvalue()
+
+
+def jsonl(items: Iterable[dict[str, Any]]) -> str:
+    return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+
+
+def events_geojson(events: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """A FeatureCollection; events without coordinates keep a null geometry."""
+    features = []
+    for event in events:
+        loc = event.get("location") or {}
+        geometry = None
+        if loc.get("lat") is not None and loc.get("lon") is not None:
+            geometry = {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}
+        features.append({"type": "Feature", "id": event["id"], "geometry": geometry,
+                         "properties": event})
+    return {"type": "FeatureCollection", "features": features}

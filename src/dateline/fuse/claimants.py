@@ -41,15 +41,20 @@ class ClaimantRules:
         return _packaged_rules()
 
     def side_of(self, words: list[str]) -> str | None:
-        """The side named earliest in the words ("Russian ... Ukrainian" -> RU)."""
+        """The side named earliest in the words ("Russian ... Ukrainian" -> RU).
+
+        An armed group beats the country it fights in: "Sudan's Rapid Support
+        Forces" speaks for the RSF, not for Sudan.
+        """
         joined = f" {' '.join(words)} "
-        best: tuple[int, str] | None = None
+        best: tuple[bool, int, str] | None = None
         for side, patterns in self.sides:
             for pattern in patterns:
                 pos = joined.find(f" {' '.join(pattern)} ")
-                if pos >= 0 and (best is None or pos < best[0]):
-                    best = (pos, side)
-        return best[1] if best else None
+                rank = (len(side) == 2, pos)
+                if pos >= 0 and (best is None or rank < best[:2]):
+                    best = (*rank, side)
+        return best[2] if best else None
 
     def institution_of(self, words: list[str]) -> str | None:
         present = set(words)

@@ -46,6 +46,7 @@ class MentionFeatures:
     day_end: int
     dated: bool               # the mention itself carries a date
     place_key: str | None     # geonameid or folded canonical name
+    place_names: frozenset[str]  # folded name and text: 'Kharkov' meets 'Kharkiv'
     place_precision: str | None
     country: str | None       # where, else the actor's or claimant's side
     admin1: str | None
@@ -54,6 +55,7 @@ class MentionFeatures:
     sides: frozenset[str]     # countries of actors and targets
     actor_sides: frozenset[str]
     claimant: Claimant
+    block_countries: frozenset[str]  # place country and the sides involved
     fatalities: tuple[int | None, int | None] | None
     vector: Any = None
 
@@ -85,11 +87,14 @@ def build_features(records: list[MentionRecord]) -> list[MentionFeatures]:
         if country is None:
             country = next(iter(sorted(actor_sides)), None) or (
                 claimant.side if claimant.side and len(claimant.side) == 2 else None)
+        names = frozenset(n for n in (fold_place(m.location.name), fold_place(m.location.text))
+                          if n) if m.location else frozenset()
+        block = frozenset(c for c in (country, *sides) if c and len(c) == 2)
         fat = (m.fatalities.min, m.fatalities.max) if m.fatalities else None
         out.append(MentionFeatures(
             index=i, record=record, family=m.family, type=m.type, subtype=m.subtype,
             day=anchor.toordinal(), day_end=(end or anchor).toordinal(), dated=start is not None,
-            place_key=key, place_precision=precision, country=country, admin1=admin1,
+            place_key=key, place_names=names, block_countries=block, place_precision=precision, country=country, admin1=admin1,
             lat=lat, lon=lon, sides=sides, actor_sides=actor_sides, claimant=claimant,
             fatalities=fat))
     return out

@@ -26,7 +26,7 @@ TEXT_SCALE = {"minilm": (0.25, 0.75), "lexical": (0.02, 0.45)}
 class FusionParams:
     threshold: float = 0.55          # average-link score needed to merge two clusters
     near_km: float = 15.0            # same place
-    max_km: float = 60.0             # beyond this two precise places are two events
+    max_km: float = 30.0             # a district or point this far off may still match
     windows: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_WINDOWS))
     weights: dict[str, float] = field(default_factory=lambda: {
         "place": 0.28, "time": 0.17, "text": 0.30, "participants": 0.10,
@@ -34,62 +34,53 @@ class FusionParams:
 
 
 def candidate_pairs(feats: list[MentionFeatures], params: FusionParams) -> Iterator[tuple[int, int]]:
-    """Pairs (i < j) sharing family, country and a date window; near-linear in mentions."""
+    """Pairs (i < j) of one family, within its date window, sharing a country.
+
+    A mention's countries are its place's and its sides' (a border clash told
+    from Kabul and from Islamabad shares AF and PK); a mention with none is
+    compared with every mention of its family in the window. Each pair is
+    produced once, by its lower index.
+    """
     buckets: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    countries_on: dict[tuple[str, int], set[str]] = defaultdict(set)
     for f in feats:
-        buckets[(f.family, f.country or "?", f.day)].append(f.index)
-    by_family_day: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for family, country, day in buckets:
-        by_family_day[(family, day)].append(country)
-    for (family, country, day), members in buckets.items():
-        window = params.windows.get(family, 1)
-        for offset in range(0, window + 1):
-            if offset == 0:
-                others_by_country = [country]
+        for c in f.block_countries or ("?",):
+            buckets[(f.family, c, f.day)].append(f.index)
+            countries_on[(f.family, f.day)].add(c)
+    for f in feats:
+        window = params.windows.get(f.family, 1)
+        seen: set[int] = set()
+        for day in range(f.day - window, f.day + window + 1):
+            if f.block_countries:
+                keys = [*f.block_countries, "?"]
             else:
-                # A mention with no known country may be any country's.
-                countries = by_family_day.get((family, day + offset), [])
-                others_by_country = countries if country == "?" else [country, "?"]
-            for other_country in others_by_country:
-                if offset == 0 and other_country != country:
-                    continue
-                others = buckets.get((family, other_country, day + offset))
-                if not others:
-                    continue
-                if offset == 0:
-                    for a in range(len(members)):
-                        for b in range(a + 1, len(members)):
-                            yield members[a], members[b]
-                else:
-                    for i in members:
-                        for j in others:
-                            yield (i, j) if i < j else (j, i)
-        if country == "?":
-            # Same day, other countries: the '?' side pairs with them here only once.
-            for other_country in by_family_day.get((family, day), []):
-                if other_country == "?":
-                    continue
-                for i in members:
-                    for j in buckets[(family, other_country, day)]:
-                        yield (i, j) if i < j else (j, i)
+                keys = list(countries_on.get((f.family, day), ()))
+            for c in keys:
+                for j in buckets.get((f.family, c, day), ()):
+                    if j > f.index and j not in seen:
+                        seen.add(j)
+                        yield f.index, j
 
 
 def place_score(a: MentionFeatures, b: MentionFeatures, params: FusionParams) -> float | None:
     """1 same place ... 0; None vetoes the pair (two different places)."""
+    km = distance_km(a, b)
     if a.country and b.country and a.country != b.country:
-        return None
+        # Two countries: one event only across a border, a few km apart.
+        return 0.8 if km is not None and km <= params.near_km else None
     if a.place_key is None or b.place_key is None:
         return 0.5
-    if a.place_key == b.place_key:
+    if a.place_key == b.place_key or (a.place_names & b.place_names):
         return 1.0
     pa, pb = a.place_precision or "city", b.place_precision or "city"
     if pa in PRECISE and pb in PRECISE:
-        km = distance_km(a, b)
         if km is None:
             return None  # two different named places, no coordinates to say they are near
         if km <= params.near_km:
             return 0.9
-        return 0.6 if km <= params.max_km else None
+        # A district or point may be geocoded a little off; two towns are two events.
+        coarse = "district" in (pa, pb) or "point" in (pa, pb)
+        return 0.6 if coarse and km <= params.max_km else None
     if "country" in (pa, pb):
         return 0.35  # a nationwide report and a local one: related, rarely the same event
     # A region and a place in it (or the same region named two ways).
@@ -100,8 +91,15 @@ def place_score(a: MentionFeatures, b: MentionFeatures, params: FusionParams) ->
     return None if (pa == "region" and pb == "region") else 0.3
 
 
-def time_score(a: MentionFeatures, b: MentionFeatures) -> float:
+# Families whose incidents are dated to the day: two dated reports more than a
+# day apart (overnight strikes straddle midnight) tell two incidents.
+DAY_EXACT_FAMILIES = frozenset({"violence", "airspace", "movement"})
+
+
+def time_score(a: MentionFeatures, b: MentionFeatures) -> float | None:
     gap = max(0, max(a.day, b.day) - min(a.day_end, b.day_end))
+    if gap > 1 and a.dated and b.dated and a.family in DAY_EXACT_FAMILIES:
+        return None
     score = {0: 1.0, 1: 0.75, 2: 0.45, 3: 0.3}.get(gap, 0.1)
     if not (a.dated and b.dated):
         score = min(score, 0.8)  # a publication date only bounds the event
@@ -152,9 +150,10 @@ def pair_score(a: MentionFeatures, b: MentionFeatures, model: SentenceModel,
     """Weighted agreement in [0, 1]; 0 when a hard difference rules the pair out."""
     place = place_score(a, b, params)
     participants = participants_score(a, b)
-    if place is None or participants is None:
+    when = time_score(a, b)
+    if place is None or participants is None or when is None:
         return 0.0
-    parts = {"place": place, "time": time_score(a, b), "text": text_score(a, b, model),
+    parts = {"place": place, "time": when, "text": text_score(a, b, model),
              "participants": participants, "type": type_score(a, b),
              "figures": figures_score(a, b)}
     w = params.weights

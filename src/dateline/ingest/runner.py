@@ -1,0 +1,161 @@
+"""`dateline ingest`: sources -> workers (read, hash, extract) -> store, in batches.
+
+Steps, in the main process:
+  1. iterate the sources lazily; errors go straight to the batch;
+  2. skip inputs whose raw bytes are already stored or seen in this run (exact
+     duplicates) without reading them again -- this is what makes a re-run cheap;
+  3. send the rest to the workers, keeping at most a few per worker in flight,
+     and take results back in input order (so 1 or N workers store the same rows);
+  4. drop copies whose text is already stored (content hash), link syndicated
+     near-copies (MinHash) to their original without storing their events;
+  5. commit every ``batch_size`` inputs in one transaction.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from ..models import ArticleError
+from ..settings import Settings
+from ..store.writer import ArticleRecord, StoreWriter
+from . import dedup, pipeline
+from .fetch import Fetcher, HttpFetcher
+from .sources import RawDocument, iter_sources
+
+IN_FLIGHT_PER_WORKER = 4
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    ingested: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failed: int = 0
+    events: int = 0
+    failures: list[ArticleError] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.ingested + self.duplicates + self.near_duplicates + self.failed
+
+    def to_dict(self) -> dict[str, int]:
+        return {"ingested": self.ingested, "duplicates": self.duplicates,
+                "near_duplicates": self.near_duplicates, "failed": self.failed,
+                "events": self.events}
+
+
+ProgressCallback = Callable[[IngestSummary], None]
+
+
+def run_ingest(specs: Iterable[str], *, settings: Settings, engine: Engine, workers: int = 1,
+               batch_size: int = 25, fetcher: Fetcher | None = None,
+               on_progress: ProgressCallback | None = None) -> IngestSummary:
+    own_fetcher = fetcher is None
+    fetcher = fetcher or HttpFetcher.from_settings(settings)
+    try:
+        documents = iter_sources(specs, fetcher=fetcher, max_bytes=settings.max_input_bytes)
+        return _Ingest(settings, engine, batch_size, on_progress).run(documents, workers)
+    finally:
+        if own_fetcher:
+            fetcher.close()
+
+
+class _Ingest:
+    def __init__(self, settings: Settings, engine: Engine, batch_size: int,
+                 on_progress: ProgressCallback | None) -> None:
+        self.settings = settings
+        self.writer = StoreWriter(engine)
+        self.near = dedup.NearDuplicateIndex(self.writer.band_candidates)
+        self.batch_size = max(1, batch_size)
+        self.on_progress = on_progress
+        self.summary = IngestSummary()
+        self.records: list[ArticleRecord] = []
+        self.errors: list[ArticleError] = []
+        self.raw_seen: set[str] = set()  # raw hashes seen in this run
+        self.content_seen: set[str] = set()  # content hashes stored or pending
+
+    def run(self, documents: Iterator[RawDocument | ArticleError], workers: int) -> IngestSummary:
+        fresh = self._fresh(documents)
+        if workers <= 1:
+            pipeline.init_worker(self.settings)
+            for doc in fresh:
+                self._take(pipeline.process(doc))
+        else:
+            self.writer.engine.dispose()  # no pooled connections cross the fork
+            context = multiprocessing.get_context("fork")
+            with context.Pool(workers, initializer=pipeline.init_worker,
+                              initargs=(self.settings,)) as pool:
+                pending: deque = deque()
+                for doc in fresh:
+                    pending.append(pool.apply_async(pipeline.process, (doc,)))
+                    while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                        self._take(pending.popleft().get())
+                while pending:
+                    self._take(pending.popleft().get())
+        self._flush()
+        return self.summary
+
+    def _fresh(self, documents: Iterator[RawDocument | ArticleError]) -> Iterator[RawDocument]:
+        """Documents not stored yet; errors and exact raw duplicates are counted here."""
+        for item in documents:
+            if isinstance(item, ArticleError):
+                self._fail(item)
+                continue
+            key = dedup.raw_hash(item.payload)
+            if key in self.raw_seen or self.writer.known_raw_hashes([key]):
+                self.raw_seen.add(key)
+                self.summary.duplicates += 1
+                self._tick()
+                continue
+            self.raw_seen.add(key)
+            yield item
+
+    def _take(self, result: pipeline.Processed | ArticleError) -> None:
+        if isinstance(result, ArticleError):
+            self._fail(result)
+            return
+        if (result.content_hash in self.content_seen
+                or self.writer.known_content_hashes([result.content_hash])):
+            self.content_seen.add(result.content_hash)
+            self.summary.duplicates += 1
+            self._tick()
+            return
+        self.content_seen.add(result.content_hash)
+        original = self.near.find(result.minhash, result.bands)
+        if original is not None:
+            self.records.append(ArticleRecord(
+                article=result.article, extraction=None, content_hash=result.content_hash,
+                raw_hash=result.raw_hash, origin=result.name, minhash=result.minhash,
+                duplicate_of_hash=original[0], similarity=round(original[1], 4)))
+            self.summary.near_duplicates += 1
+        else:
+            self.records.append(ArticleRecord(
+                article=result.article, extraction=result.extraction,
+                content_hash=result.content_hash, raw_hash=result.raw_hash, origin=result.name,
+                minhash=result.minhash, bands=result.bands))
+            self.near.add(result.content_hash, result.minhash, result.bands)
+            self.summary.ingested += 1
+            self.summary.events += len(result.extraction.events)
+        self._tick()
+
+    def _fail(self, error: ArticleError) -> None:
+        self.errors.append(error)
+        self.summary.failed += 1
+        self.summary.failures.append(error)
+        self._tick()
+
+    def _tick(self) -> None:
+        if len(self.records) + len(self.errors) >= self.batch_size:
+            self._flush()
+        if self.on_progress:
+            self.on_progress(self.summary)
+
+    def _flush(self) -> None:
+        if self.records or self.errors:
+            self.writer.write_batch(self.records, self.errors)
+            self.near.committed()
+            self.records, self.errors = [], []

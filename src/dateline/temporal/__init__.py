@@ -1,1 +1,182 @@
-"""temporal stage."""
+"""Time expressions in a sentence -> TimeSpan, resolved against an anchor date.
+
+The anchor is the publication date, else the dateline's date; without one,
+relative expressions stay unresolved (start/end None) but keep their words.
+
+Resolution rules (a cascade: the first expression found in the sentence wins,
+explicit dates before relative ones):
+1. explicit dates: "March 3", "3 March 2025", "Nov. 25", "2025-11-25";
+2. ranges: "from Friday night into Saturday" -> Friday..Saturday;
+3. weekdays: "on Tuesday" -> that weekday on or before the anchor;
+4. anchor-day words: overnight, pre-dawn, this morning, today, tonight, last night;
+   "yesterday" -> anchor - 1;
+5. coarse: "last week" (week), "earlier this month" / "in November" (month),
+   "in the coming days" / "next week" (future, low precision, no start).
+The verb "may" is never read as a month: May counts only as "May 3", "3 May",
+"in May", "early/late/mid May" or "May 2025".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..models import TimeSpan
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("month_day", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)),
+    ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)),
+    ("range", re.compile(rf"\bfrom\s+(?P<a>{_WD})(?:\s+(?:night|evening|morning))?\s+(?:into|to|until|through)\s+(?P<b>{_WD})\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?P<pre>on|last|early|late|since|by)\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    ("anchor_day", re.compile(r"\b(overnight|pre-dawn|predawn|this morning|earlier today|today|tonight|last night|this evening|this afternoon|early hours)\b", re.I)),
+    ("yesterday", re.compile(r"\b(yesterday|the previous day|a day earlier)\b", re.I)),
+    ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
+    ("this_month", re.compile(r"\b(earlier this month|this month|last month)\b", re.I)),
+    ("in_month", re.compile(rf"\b(?:(?:in|since|during|by|until|early|late|mid|mid-|end of|beginning of)\s+)(?P<mon>{_MON})(?:\s+(?P<year>\d{{4}}))?\b", re.I)),
+    ("month_year", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<year>\d{{4}})\b", re.I)),
+    ("future", re.compile(r"\b(in the coming (?:days|weeks|months)|next (?:week|month|year)|later this (?:week|month|year)|in the near future|soon)\b", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    start: int
+    end: int
+    span: TimeSpan
+    kind: str
+
+
+def _month_number(token: str) -> int | None:
+    token = token.lower().rstrip(".")
+    for i, name in enumerate(MONTHS, start=1):
+        if name.startswith(token[:3]) and (len(token) >= 3):
+            return i
+    return None
+
+
+def _guess_year(month: int, day: int, anchor: date | None) -> int | None:
+    if anchor is None:
+        return None
+    year = anchor.year
+    # A date far after the anchor is last year's ("Dec. 30" in a January article).
+    try:
+        if date(year, month, day) - anchor > timedelta(days=60):
+            year -= 1
+    except ValueError:
+        return None
+    return year
+
+
+def _weekday_on_or_before(anchor: date, weekday: int) -> date:
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def _day(d: date | None, text: str) -> TimeSpan:
+    return TimeSpan(d, d, text, "day")
+
+
+def resolve(kind: str, m: re.Match[str], anchor: date | None) -> TimeSpan | None:
+    text = m.group(0)
+    if kind == "iso":
+        try:
+            return _day(date(int(m[1]), int(m[2]), int(m[3])), text)
+        except ValueError:
+            return None
+    if kind in ("month_day", "day_month"):
+        mon, day = _month_number(m["mon"]), int(m["day"])
+        if mon is None or not 1 <= day <= 31:
+            return None
+        if mon == 5 and kind == "month_day" and m["mon"][0] == "m":
+            return None  # lower-case "may 3" is a verb before a number, not a date
+        year = int(m["year"]) if m["year"] else _guess_year(mon, day, anchor)
+        if year is None:
+            return TimeSpan(None, None, text, "day")
+        try:
+            return _day(date(year, mon, day), text)
+        except ValueError:
+            return None
+    if kind == "range":
+        if anchor is None:
+            return TimeSpan(None, None, text, "day")
+        a = _weekday_on_or_before(anchor, WEEKDAYS.index(m["a"].lower()))
+        b = _weekday_on_or_before(anchor, WEEKDAYS.index(m["b"].lower()))
+        if b < a:
+            a -= timedelta(days=7)
+        return TimeSpan(a, b, text, "day")
+    if kind == "weekday":
+        if not m["wd"][0].isupper():
+            return None
+        if anchor is None:
+            return TimeSpan(None, None, text, "day")
+        target = WEEKDAYS.index(m["wd"].lower())
+        d = _weekday_on_or_before(anchor, target)
+        if (m["pre"] or "").lower() == "last" and d == anchor:
+            d -= timedelta(days=7)
+        return _day(d, text)
+    if kind == "anchor_day":
+        return _day(anchor, text)
+    if kind == "yesterday":
+        return _day(anchor - timedelta(days=1) if anchor else None, text)
+    if kind == "last_week":
+        if anchor is None:
+            return TimeSpan(None, None, text, "week")
+        if "last" in text.lower() or "past" in text.lower():
+            return TimeSpan(anchor - timedelta(days=anchor.weekday() + 7),
+                            anchor - timedelta(days=anchor.weekday() + 1), text, "week")
+        return TimeSpan(anchor - timedelta(days=anchor.weekday()), anchor, text, "week")
+    if kind == "this_month":
+        if anchor is None:
+            return TimeSpan(None, None, text, "month")
+        if text.lower().startswith("last"):
+            first = (anchor.replace(day=1) - timedelta(days=1)).replace(day=1)
+            return TimeSpan(first, anchor.replace(day=1) - timedelta(days=1), text, "month")
+        return TimeSpan(anchor.replace(day=1), anchor, text, "month")
+    if kind in ("in_month", "month_year"):
+        mon = _month_number(m["mon"])
+        if mon is None:
+            return None
+        if mon == 5 and m["mon"][0] == "m":
+            return None
+        year = int(m["year"]) if m["year"] else (_guess_year(mon, 1, anchor) if anchor else None)
+        if year is None:
+            return TimeSpan(None, None, text, "month")
+        first = date(year, mon, 1)
+        last = (first.replace(day=28) + timedelta(days=4))
+        last = last - timedelta(days=last.day)
+        return TimeSpan(first, last, text, "month")
+    if kind == "future":
+        return TimeSpan(None, None, text, "week")
+    return None
+
+
+def find_times(sentence: str, anchor: date | None) -> list[TimeMention]:
+    """Every time expression in a sentence, in text order, overlapping ones dropped."""
+    found: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            span = resolve(kind, m, anchor)
+            if span is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(TimeMention(m.start(), m.end(), span, kind))
+    return sorted(found, key=lambda t: t.start)
+
+
+def best_time(sentence: str, anchor: date | None) -> TimeSpan | None:
+    """The most specific time expression of a sentence (explicit beats relative)."""
+    times = find_times(sentence, anchor)
+    if not times:
+        return None
+    rank = {k: i for i, (k, _) in enumerate(PATTERNS)}
+    dated = [t for t in times if t.span.start is not None] or times
+    return min(dated, key=lambda t: rank[t.kind]).span

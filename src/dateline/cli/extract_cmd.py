@@ -1,0 +1,82 @@
+"""`dateline extract`, `dateline eval` and `dateline demo`."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import InputError
+from ..settings import Settings
+
+
+def _published(value: str | None):
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"--published {value!r} is not a date in YYYY-MM-DD form") from exc
+
+
+def extract(
+    path: Annotated[str, typer.Argument(help="A plain-text or HTML article; '-' reads standard input.")],
+    published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    format: Annotated[str, typer.Option("--format", help="json (the contract) or table.")] = "json",
+) -> None:
+    """Extract the events of one article and print them (JSON: shared/contract/extract.md)."""
+    import warnings
+
+    from ..extract.pipeline import Extractor
+    from ..ingest.read import read_path
+
+    if format not in ("json", "table"):
+        raise InputError(f"--format must be json or table, not {format!r}")
+    settings = Settings.load()
+    article = read_path(path, published=_published(published), max_bytes=settings.max_input_bytes)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        extractor = Extractor.from_settings(settings)
+    result = extractor.extract_article(article)
+    if format == "json":
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from .render import print_events_table
+
+        print_events_table(result)
+
+
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of NAME.txt + NAME.gold.json files.")],
+    scorer: Annotated[Optional[Path], typer.Option(help="score.py to use (default: ../shared/eval/score.py, else the built-in one).")] = None,
+    verbose: Annotated[bool, typer.Option(help="List misses, extras and wrong slots.")] = False,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the summary here.")] = None,
+) -> None:
+    """Run extract over a gold folder and print the scorer's figures."""
+    from ..evaluation import evaluate_dir
+
+    summary = evaluate_dir(gold_dir, scorer=scorer, verbose=verbose)
+    text = json.dumps(summary, indent=2)
+    if json_out:
+        json_out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    ev = summary["events"]
+    print(f"events P {ev['precision']} R {ev['recall']} F1 {ev['f1']} "
+          f"slot accuracy {summary['slot_accuracy']} quantities {summary['quantity_accuracy']}")
+
+
+def demo() -> None:
+    """Run extract on the bundled example articles and print a summary table."""
+    from .render import run_demo
+
+    run_demo()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)
+    app.command("eval")(evaluate)
+    app.command("demo")(demo)

@@ -1,0 +1,168 @@
+"""Who: actors, speakers and claimants, resolved to one name and a country.
+
+Knowledge comes from the text (titles, possessives, nationality adjectives,
+"the Kremlin's spokesman") and from general lists (countries and demonyms in
+``dateline.geo.countries``, organisations in ``patterns/actors.jsonl``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Actor
+from .lexicon import Lexicon
+
+TITLES = {"president", "minister", "chancellor", "premier", "secretary", "king", "emir", "prince",
+          "chief", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "general",
+          "commander", "envoy", "ambassador", "leader", "head", "prime", "foreign", "defence",
+          "defense", "sheikh", "sultan", "pope", "senator", "adviser", "advisor"}
+DETERMINERS = re.compile(r"^(the|a|an)\s+", re.I)
+
+
+def _country_code(text: str) -> str | None:
+    from ..geo import countries
+
+    code = countries.country_code(text)
+    if code:
+        return code
+    return countries.metonym_country(text) if hasattr(countries, "metonym_country") else None
+
+
+def country_of_text(text: str, lex: Lexicon) -> str | None:
+    """A country named or implied by one word or name: 'Russian', "France's", 'Kremlin'."""
+    clean = re.sub(r"['’]s$", "", text.strip())
+    code = _country_code(clean)
+    if code:
+        return code
+    for term, country in lex.actors.items():
+        if term.lower() == clean.lower():
+            return country
+    return None
+
+
+@dataclass
+class ActorIndex:
+    """Article-level knowledge of people: full names and their countries."""
+
+    full_names: dict[str, str] = field(default_factory=dict)   # surname -> "First Last"
+    countries: dict[str, str] = field(default_factory=dict)    # full name -> ISO2
+    last_person: str | None = None
+    last_group: Actor | None = None
+
+    def learn(self, docs: list[Doc], lex: Lexicon) -> None:
+        people: list[Span] = []
+        for doc in docs:
+            for ent in doc.ents:
+                if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _looks_like_person(ent)):
+                    people.append(ent)
+        for ent in sorted(people, key=lambda e: -len(e.text)):
+            name = _clean_name(ent.text)
+            parts = name.split()
+            if not parts:
+                continue
+            full = self.full_names.get(parts[-1])
+            if full is None or len(full) < len(name):
+                self.full_names[parts[-1]] = name
+        for ent in people:
+            name = self.resolve_name(_clean_name(ent.text))
+            if name in self.countries:
+                continue
+            code = _country_near(ent, lex)
+            if code:
+                self.countries[name] = code
+
+    def resolve_name(self, name: str) -> str:
+        parts = name.split()
+        if not parts:
+            return name
+        full = self.full_names.get(parts[-1])
+        return full if full and full.endswith(name) else name
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    words = [w for w in text.split() if w.lower() not in TITLES]
+    return " ".join(words)
+
+
+def _looks_like_person(ent: Span) -> bool:
+    """spaCy sometimes labels 'Rustem Umerov' ORG: two or three capitalised words after a title."""
+    words = ent.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return bool(prev is not None and prev.lower_ in TITLES)
+
+
+def _country_near(ent: Span, lex: Lexicon) -> str | None:
+    """The country in a person's title ('France's President X', 'US Secretary of State X')."""
+    doc = ent.doc
+    sent = ent.sent
+    i = ent.start - 1
+    steps = 0
+    while i >= sent.start and steps < 8:
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("and", "said", "with", "as", "to") or tok.text in (",", ";", "“", "\""):
+            break
+        if tok.ent_type_ in ("GPE", "NORP") or tok.text in lex.actors:
+            code = country_of_text(tok.text, lex)
+            if code:
+                return code
+        i -= 1
+        steps += 1
+    # A titled person with no country in the title: the nearest country named before
+    # in the same sentence ("X's diplomacy ..., as President Y signalled").
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and prev.lower_ in TITLES:
+        for tok in reversed(doc[sent.start: ent.start]):
+            if tok.ent_type_ in ("GPE", "NORP"):
+                code = country_of_text(tok.text, lex)
+                if code:
+                    return code
+    return None
+
+
+def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None:
+    """A noun phrase -> Actor(name, country)."""
+    if span is None or not span.text.strip():
+        return None
+    persons = [e for e in span.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _looks_like_person(e))]
+    country = None
+    for tok in span:
+        if tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or tok.text in lex.actors or tok.lower_ == "kremlin":
+            code = country_of_text(tok.text, lex)
+            if code:
+                country = code
+                break
+    if country is None:
+        for term, code in lex.actors.items():
+            if code and term.lower() in span.text.lower():
+                country = code
+                break
+    if persons:
+        name = index.resolve_name(_clean_name(persons[-1].text))
+        return Actor(name, country or index.countries.get(name))
+    text = DETERMINERS.sub("", span.text.strip(" ,"))
+    text = re.sub(r"\s+", " ", text)
+    if country is None:
+        country = country_of_text(text, lex)
+    return Actor(text, country)
+
+
+def subject_actor(verb: Token, index: ActorIndex, lex: Lexicon) -> Actor | None:
+    from .facts import _subject, noun_phrase
+
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    return actor_from_span(noun_phrase(subj), index, lex)
+
+
+def is_speaker_like(span: Span, lex: Lexicon) -> bool:
+    """A named or described speaker: a person, organisation, country or a role noun."""
+    if any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in span.ents):
+        return True
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    return bool(words & lex.roles)

@@ -1,0 +1,315 @@
+"""Article level: drafts from every sentence -> one EventMention per real event.
+
+Steps, in order (each a function below):
+1. fold intercept-only sentences into the barrage they report on;
+2. merge drafts that tell the same event (headline, lead, later paragraph),
+   by each family's rule; the draft that says most becomes the evidence,
+   the others its support; headline-only drafts are dropped;
+3. attach "district" sentences (sublocations) to the strike before them;
+4. link denials to the claims they deny (disputed_by);
+5. default dates: incidents the text does not date happened on the anchor day;
+6. part_of: regional strikes inside a nationwide barrage of the same day;
+7. resolve places (gazetteer) and build the frozen EventMentions and Quotes.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..models import (Actor, Evidence, EventMention, Place, Quote, Span, Target, TimeSpan)
+from .components.base import Context, Draft
+from .facts import PlaceMention, SentenceFacts
+
+CONCRETE = {"violence", "territory", "airspace", "movement"}
+
+
+@dataclass
+class Cluster:
+    drafts: list[Draft] = field(default_factory=list)
+
+    @property
+    def primary(self) -> Draft:
+        body = [d for d in self.drafts if not d.facts.is_heading] or self.drafts
+        return max(body, key=lambda d: (d.info(), -d.facts.index))
+
+    @property
+    def family(self) -> str:
+        return self.drafts[0].family
+
+    def add(self, d: Draft) -> None:
+        self.drafts.append(d)
+
+
+# --- place keys --------------------------------------------------------------------
+
+def place_key(d: Draft, resolved: dict[int, Place | None]) -> tuple[str, str | None] | None:
+    """(level, key): ('country', 'UA') or ('place', 'kyiv') or None when unplaced."""
+    if d.nationwide:
+        return ("country", d.facts and getattr(d, "_nation", None))
+    if d.place is None:
+        return None
+    place = resolved.get(id(d.place))
+    if place is not None and place.precision == "country":
+        return ("country", place.country)
+    if place is not None and place.geonameid:
+        return ("place", str(place.geonameid))
+    return ("place", (place.name if place and place.name else d.place.text).lower())
+
+
+def place_country(d: Draft, resolved: dict[int, Place | None]) -> str | None:
+    if d.nationwide:
+        return getattr(d, "_nation", None)
+    if d.place is None:
+        return None
+    place = resolved.get(id(d.place))
+    return place.country if place else d.place.country_hint
+
+
+def _compatible(a: Draft, b: Draft, resolved) -> bool:
+    """May a and b be the same event? Family rules on place, scope and sources."""
+    if a.family != b.family or a.family in ("statement", "proposal", "other"):
+        return False
+    if a.scope != b.scope:
+        return False
+    ka, kb = place_key(a, resolved), place_key(b, resolved)
+    if a.family == "violence":
+        if a.claimed_by and b.claimed_by and a.claimed_by != b.claimed_by and (a.fatalities and b.fatalities):
+            return False  # two sides' accounts of one clash stay two events
+        if (a.weapons or a.fatalities) and (b.weapons or b.fatalities) and not a.facts.is_heading \
+                and not b.facts.is_heading and not (a.facts.is_lead or b.facts.is_lead):
+            if ka != kb or a.fatalities and b.fatalities and a.fatalities != b.fatalities:
+                return False
+    if ka is None or kb is None:
+        return a.family != "violence" or ka == kb or _thin(a) or _thin(b)
+    if ka == kb:
+        return True
+    if a.family in ("diplomacy", "territory", "airspace"):
+        ca, cb = place_country(a, resolved), place_country(b, resolved)
+        if "country" in (ka[0], kb[0]) and ca and ca == cb:
+            return a.family != "territory" or _thin(a) or _thin(b)
+    if a.family == "violence" and "country" in (ka[0], kb[0]):
+        thin = b if ka[0] == "country" and kb[0] == "country" else (a if ka[0] == "country" else b)
+        return _thin(thin) and place_country(a, resolved) == place_country(b, resolved) and ka[0] == kb[0]
+    return False
+
+
+def _thin(d: Draft) -> bool:
+    """Says nothing of its own: no counts, no weapons (a lead or headline mention)."""
+    return not (d.weapons or d.weapon_types or d.fatalities or d.injured or d.intercepted)
+
+
+def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    # Body sentences first, so headline drafts join the body event they echo.
+    ordered = sorted(drafts, key=lambda d: (d.facts.is_heading, d.facts.is_lead, d.facts.index))
+    for d in ordered:
+        home = None
+        for c in clusters:
+            if d.role == "intercept":
+                break
+            if all(_compatible(d, other, resolved) for other in c.drafts[:1]) and _compatible(c.primary, d, resolved):
+                if d.facts.index == c.drafts[0].facts.index and d.place is not None and c.drafts[0].place is not None:
+                    continue  # two places in one sentence are two events
+                home = c
+                break
+        if home is None:
+            if d.facts.is_heading:
+                continue
+            clusters.append(Cluster([d]))
+        else:
+            home.add(d)
+    clusters.sort(key=lambda c: min(x.facts.index for x in c.drafts))
+    return clusters
+
+
+def fold_intercepts(drafts: list[Draft]) -> list[Draft]:
+    """An intercept-only draft adds its counts to the nearest earlier barrage."""
+    out: list[Draft] = []
+    for d in drafts:
+        if d.role == "intercept" and d.family == "violence":
+            host = next((x for x in reversed(out) if x.family == "violence" and (x.weapons or x.weapon_types)), None)
+            if host is not None:
+                for k, v in d.intercepted.items():
+                    host.intercepted.setdefault(k, v)
+                for k, v in d.weapons.items():
+                    host.intercepted.setdefault(k, v)
+                host.support.append(d.facts)
+                continue
+            if not (d.weapons or d.intercepted):
+                continue
+        out.append(d)
+    return out
+
+
+def attach_sublocations(clusters: list[Cluster], all_facts: list[SentenceFacts]) -> None:
+    """'Fires broke out in the A and B neighbourhoods': districts of the strike before."""
+    used = {x.facts.index for c in clusters for x in c.drafts}
+    for facts in all_facts:
+        districts = [p for p in facts.places if p.cue == "district"]
+        if not districts or facts.index in used:
+            continue
+        before = [c for c in clusters if c.family == "violence" and c.primary.facts.index < facts.index
+                  and facts.index - c.primary.facts.index <= 3]
+        if not before:
+            continue
+        host = max(before, key=lambda c: c.primary.facts.index)
+        host.primary.sublocations.extend(districts)
+        host.primary.support.append(facts)
+
+
+def link_denials(clusters: list[Cluster]) -> None:
+    for c in clusters:
+        d = c.primary
+        if d.type != "statement" or d.stance != "denial":
+            continue
+        claims = [x for x in clusters if x.family in CONCRETE and x.primary.facts.index <= d.facts.index
+                  and d.facts.index - x.primary.facts.index <= 4]
+        if not claims:
+            continue
+        target = max(claims, key=lambda x: x.primary.facts.index)
+        denier = d.actors[0].name if d.actors else d.claimed_by
+        if denier and denier not in target.primary.disputed_by:
+            target.primary.disputed_by.append(denier)
+        if target.primary.status == "reported":
+            target.primary.status = "claimed"
+        if target.primary.subtype == "capture":
+            target.primary.subtype = "capture_claim"
+
+
+def default_dates(clusters: list[Cluster], ctx: Context) -> None:
+    for c in clusters:
+        d = c.primary
+        if d.date is None:
+            d.date = next((x.date for x in c.drafts if x.date is not None), None)
+        if d.date is None and ctx.anchor and d.family in CONCRETE and d.status in ("reported", "claimed") \
+                and d.scope == "incident":
+            d.date = TimeSpan(ctx.anchor, ctx.anchor, "", "day")
+
+
+def link_part_of(clusters: list[Cluster], ids: dict[int, str], resolved) -> None:
+    nationwide = [c for c in clusters if c.primary.type == "attack" and place_key(c.primary, resolved)
+                  and place_key(c.primary, resolved)[0] == "country" and (c.primary.weapons or c.primary.nationwide)]
+    for c in clusters:
+        d = c.primary
+        if d.type != "attack" or c in nationwide or d.place is None:
+            continue
+        for n in nationwide:
+            nd = n.primary
+            same_day = (d.date and nd.date and d.date.start == nd.date.start) or not d.date
+            same_country = place_country(d, resolved) in (None, place_country(nd, resolved))
+            same_actor = not d.actors or not nd.actors or d.actors[0].country == nd.actors[0].country
+            if same_day and same_country and same_actor:
+                d.part_of = ids[id(n)]
+                break
+
+
+def nation_of(d: Draft, clusters_country: Counter) -> str | None:
+    """'nationwide': the country attacked, the article's most named one not the actor's."""
+    actor_country = d.actors[0].country if d.actors else None
+    for code, _ in clusters_country.most_common():
+        if code and code != actor_country:
+            return code
+    return None
+
+
+def span_of(text: str, facts: SentenceFacts) -> Span:
+    return Span(text[facts.start:facts.end], facts.start, facts.end)
+
+
+def build_mentions(clusters: list[Cluster], text: str, resolve_place, ids: dict[int, str],
+                   resolved: dict[int, Place | None]) -> list[EventMention]:
+    out = []
+    for c in clusters:
+        d = c.primary
+        support, seen = [], {d.facts.index}
+        for x in sorted(c.drafts + [Draft(type="", facts=f) for f in d.support], key=lambda x: x.facts.index):
+            if x.facts.index in seen:
+                continue
+            seen.add(x.facts.index)
+            support.append(span_of(text, x.facts))
+        place = _merged_place(c, resolved, resolve_place)
+        ev = span_of(text, d.facts)
+        claimed = d.claimed_by or next((x.claimed_by for x in c.drafts if x.claimed_by), None)
+        actors = d.actors or next((x.actors for x in c.drafts if x.actors), [])
+        weapons = dict(d.weapons)
+        weapon_types = dict(d.weapon_types)
+        intercepted = dict(d.intercepted)
+        fatalities, injured = d.fatalities, d.injured
+        for x in c.drafts:
+            for k, v in x.weapons.items():
+                weapons.setdefault(k, v)
+            for k, v in x.weapon_types.items():
+                weapon_types.setdefault(k, v)
+            for k, v in x.intercepted.items():
+                intercepted.setdefault(k, v)
+            if fatalities is None or (fatalities.qualifier == "vague" and x.fatalities and x.fatalities.qualifier != "vague"):
+                fatalities = x.fatalities or fatalities
+            injured = injured or x.injured
+        targets = d.targets or next((x.targets for x in c.drafts if x.targets), [])
+        civilian = True if any(t.category in ("civilian", "residential") for t in targets) or d.civilian_targeting else None
+        confidence = min(0.95, d.confidence + 0.05 * (len(c.drafts) - 1))
+        out.append(EventMention(
+            id=ids[id(c)], type=d.type, subtype=d.subtype, status=d.status,
+            disputed_by=tuple(d.disputed_by), date=d.date, location=place,
+            actors=tuple(actors), targets=tuple(_target_country(t, place) for t in targets),
+            civilian_targeting=civilian, weapons=weapons, weapon_types=weapon_types,
+            intercepted=intercepted, fatalities=fatalities, injured=injured, scope=d.scope,
+            part_of=d.part_of, claimed_by=claimed,
+            evidence=Evidence(ev.sentence, ev.start, ev.end, tuple(support)),
+            quote=d.quote, confidence=confidence))
+    return out
+
+
+def _target_country(t: Target, place: Place | None) -> Target:
+    if t.country is None and place is not None and place.country:
+        return Target(t.name, place.country, t.category)
+    return t
+
+
+def _merged_place(c: Cluster, resolved, resolve_place) -> Place | None:
+    d = c.primary
+    candidates = [d] + [x for x in c.drafts if x is not d]
+    for x in candidates:
+        if x.nationwide and getattr(x, "_nation", None):
+            p = resolve_place(None, country=x._nation, text=x.facts.text[x.facts.nationwide[0]:x.facts.nationwide[1]])
+            if p:
+                return p
+        if x.place is not None:
+            p = resolved.get(id(x.place)) or Place(text=x.place.text, country=x.place.country_hint)
+            subs = tuple(resolved.get(id(s)) or Place(text=s.text) for s in d.sublocations)
+            return p.with_sublocations(subs) if subs else p
+    return None
+
+
+def build_quotes(text: str, all_facts: list[SentenceFacts], events: list[EventMention]) -> list[Quote]:
+    by_sentence = {}
+    for e in events:
+        if e.type == "statement":
+            by_sentence.setdefault(e.evidence.start, e)
+            for s in e.evidence.support:
+                by_sentence.setdefault(s.start, e)
+    quotes = []
+    for facts in all_facts:
+        for s, e in facts.quotes:
+            event = by_sentence.get(facts.start)
+            speaker = event.actors[0].name if event and event.actors else None
+            quotes.append(Quote(speaker=speaker, text=text[s:e], start=s, end=e,
+                                event_id=event.id if event else None))
+    return quotes
+
+
+def statement_quote_follow(clusters: list[Cluster]) -> list[Cluster]:
+    """'"...," X wrote.' right after X's statement is that statement's support."""
+    out: list[Cluster] = []
+    for c in clusters:
+        d = c.primary
+        prev = next((x for x in reversed(out) if x.primary.type == "statement"), None)
+        if d.type == "statement" and prev is not None and d.facts.quotes and prev.primary.actors and d.actors \
+                and prev.primary.actors[0].name == d.actors[0].name \
+                and 0 < d.facts.index - prev.primary.facts.index <= 1:
+            prev.add(d)
+            if prev.primary.quote is None and d.quote:
+                prev.primary.quote = d.quote
+            continue
+        out.append(c)
+    return out

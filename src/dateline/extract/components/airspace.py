@@ -1,0 +1,39 @@
+"""Airspace violations: drones or aircraft entering a country's airspace, debris falling.
+
+The place is the country whose airspace was entered; where the sentence names
+it only as the subject ("Romania scrambled jets after drones entered its
+airspace") or the reporter ("Moldova reported drone fragments"), that is it.
+"""
+from __future__ import annotations
+
+from ..facts import SentenceFacts
+from .base import Context, Draft, claimant, status_of
+from .common import FamilyComponent, event_places
+
+
+class AirspaceComponent(FamilyComponent):
+    family = "airspace"
+    types = {"airspace_violation"}
+
+    def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
+        triggers = [t for t in facts.triggers if t.type in self.types]
+        if not triggers:
+            return []
+        main = triggers[0]
+        places = event_places(facts, [t for t in facts.triggers if not t.weak], self.types,
+                              exclude_speakers=False)
+        if not places:
+            places = [p for p in facts.places if not p.is_modifier][:1]
+        claimed_by, _ = claimant(facts, main.token, ctx)
+        subtype = main.subtype
+        if subtype != "debris" and any(w in facts.text.lower() for w in ("aircraft", "jet", "plane", "helicopter")) \
+                and "drone" not in facts.text.lower():
+            subtype = "aircraft_incursion"
+        out = []
+        for place in places or [None]:
+            d = Draft(type="airspace_violation", facts=facts, trigger=main.token, subtype=subtype,
+                      status=status_of(main.token), claimed_by=claimed_by, date=facts.best_time(),
+                      confidence=0.65)
+            d.place = place
+            out.append(d)
+        return out

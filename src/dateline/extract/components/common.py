@@ -1,0 +1,262 @@
+"""The shape every family component has, and place/number helpers they share."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..facts import PlaceMention, SentenceFacts, Trigger
+from ..lexicon import Lexicon
+from ..quantities import NumberMention, with_noun
+from .base import Context, Draft
+
+PEOPLE = {"people", "person", "persons", "civilians", "civilian", "soldiers", "soldier", "troops",
+          "children", "child", "residents", "fighters", "militants", "servicemen", "others",
+          "women", "men", "police", "officers", "policemen", "workers", "patients", "pilgrims",
+          "villagers", "combatants", "rebels", "insurgents", "members", "staff", "journalists",
+          "migrants", "refugees", "students", "passengers", "personnel", "guards", "militiamen",
+          "protesters", "demonstrators", "recruits", "conscripts", "wounded", "dead", "of"}
+DEAD_WORDS = re.compile(r"\b(dead|deaths?|killed|kill|killing|fatalities|lives|bodies|died|die|slain|"
+                        r"lost their lives|perished|massacred|executed|death toll|toll)\b", re.I)
+HURT_WORDS = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hospitali[sz]ed|casualties)\b", re.I)
+RESCUE_WORDS = re.compile(r"\b(rescu\w*|evacuat\w*|saved|freed|released|displaced|missing|arrested|detained|captured|abducted|kidnapped|fled|hostages?|prisoners?)\b", re.I)
+INTERCEPT = re.compile(r"\b(shot down|shooting down|downed|intercepted|intercepting|destroyed|neutrali[sz]ed|"
+                       r"jammed|suppressed|repelled|brought down|were down)\b", re.I)
+
+
+class FamilyComponent:
+    """Base of every family component: __call__ -> match -> set_annotations."""
+
+    family = "other"
+
+    def __init__(self, nlp: Language | None = None, name: str = "dateline_family"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts_list = doc._.dateline_facts or []
+        ctx: Context | None = doc.user_data.get("dateline_ctx")
+        if ctx is None:
+            return doc
+        drafts: list[Draft] = []
+        for facts in facts_list:
+            drafts.extend(self.match(facts, ctx))
+        self.set_annotations(doc, drafts)
+        return doc
+
+    def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, drafts: list[Draft]) -> None:
+        if doc._.dateline_drafts is None:
+            doc._.dateline_drafts = []
+        doc._.dateline_drafts.extend(drafts)
+
+
+def owner(place: PlaceMention, triggers: list[Trigger]) -> Trigger | None:
+    """The trigger a place belongs to: the first trigger above it in the parse, else the nearest."""
+    if not triggers:
+        return None
+    by_index = {t.token.i: t for t in triggers}
+    cur = place.root
+    for _ in range(10):
+        if cur.i in by_index:
+            return by_index[cur.i]
+        if cur.head == cur:
+            break
+        cur = cur.head
+    return min(triggers, key=lambda t: abs(t.token.i - place.root.i))
+
+
+def speaker_places(facts: SentenceFacts) -> set[int]:
+    """Places inside the subject of a reporting verb ('Moldova reported', 'Kyiv's mayor said')."""
+    out: set[int] = set()
+    for a in facts.attributions:
+        if a.speaker is None:
+            continue
+        for p in facts.places:
+            if a.speaker.start <= p.root.i < a.speaker.end:
+                out.add(p.root.i)
+    return out
+
+
+def subject_places(facts: SentenceFacts, trigger: Token) -> set[int]:
+    """Places that are the acting subject ('Romania scrambled', 'Russia launched')."""
+    out = set()
+    for p in facts.places:
+        if p.root.dep_ in ("nsubj", "nsubjpass") and p.root.head.i == trigger.i and p.root.dep_ == "nsubj":
+            out.add(p.root.i)
+    return out
+
+
+def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
+                 *, exclude_speakers: bool = True) -> list[PlaceMention]:
+    """Places that belong to this family's triggers, without modifiers and speakers."""
+    skip = speaker_places(facts) if exclude_speakers else set()
+    out = []
+    for p in facts.places:
+        if p.is_modifier or p.root.i in skip:
+            continue
+        # a nationality adjective on a person/group is an actor, not a place
+        if p.root.dep_ in ("amod", "compound") and p.root.head.lower_ in ("forces", "troops", "army", "officials", "military"):
+            continue
+        t = owner(p, triggers)
+        if t is not None and t.type in mine:
+            out.append(p)
+    # nested mentions ("Kharkiv" inside "Kharkiv region") keep the longest
+    out.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    kept: list[PlaceMention] = []
+    for p in out:
+        if kept and p.start < kept[-1].end:
+            continue
+        kept.append(p)
+    return kept
+
+
+def following(facts: SentenceFacts, n: NumberMention, words: int = 6) -> str:
+    rest = facts.text[n.end:]
+    m = re.match(r"[^,;.:()—–]*", rest)
+    chunk = m.group(0) if m else rest
+    return " ".join(chunk.split()[:words])
+
+
+def preceding(facts: SentenceFacts, n: NumberMention, words: int = 4) -> str:
+    return " ".join(facts.text[:n.start].split()[-words:])
+
+
+def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tuple[str, str | None, str | None]:
+    """('weapon', class, type) / ('fatalities'|'injured', None, None) / ('other', None, None)."""
+    after = following(facts, n)
+    first = after.split()[0].lower().strip("’'") if after.split() else ""
+    head_words = " ".join(after.split()[:4])
+    weapon = lex.weapon_of(head_words)
+    if weapon and first not in ("people", "civilians", "soldiers", "troops") and not re.match(
+            r"^(of|in|from|at|on)\b", after, re.I):
+        return "weapon", weapon[0], weapon[1]
+    if weapon and re.match(r"^of\s+(the|them|those|these)\b", after, re.I):
+        return "weapon", weapon[0], weapon[1]
+    if RESCUE_WORDS.search(" ".join(after.split()[:3])) or RESCUE_WORDS.search(preceding(facts, n, 2)):
+        return "other", None, None
+    if first in ("dead", "deaths", "killed", "fatalities", "bodies", "died", "lives"):
+        return "fatalities", None, None
+    if first in ("injured", "wounded", "injuries", "hurt"):
+        return "injured", None, None
+    if first in PEOPLE or first in ("of",) or (first and first.rstrip("s") in {p.rstrip("s") for p in PEOPLE}):
+        right = " ".join(facts.text[n.end:].split()[:7])
+        left = preceding(facts, n, 4)
+        # nearest casualty word decides: "killing 12 people", "six people were wounded"
+        r_dead, r_hurt = DEAD_WORDS.search(right), HURT_WORDS.search(right)
+        l_dead, l_hurt = DEAD_WORDS.search(left), HURT_WORDS.search(left)
+        if l_dead and not l_hurt:
+            return "fatalities", None, None
+        if l_hurt and not l_dead:
+            return "injured", None, None
+        if r_dead and (not r_hurt or r_dead.start() < r_hurt.start()):
+            return "fatalities", None, None
+        if r_hurt:
+            return "injured", None, None
+        if l_dead and l_hurt:
+            return ("fatalities" if l_dead.start() > l_hurt.start() else "injured"), None, None
+    if first == "" or first in ("and", "others"):
+        left = preceding(facts, n, 3)
+        if DEAD_WORDS.search(left):
+            return "fatalities", None, None
+        if HURT_WORDS.search(left):
+            return "injured", None, None
+    return "other", None, None
+
+
+def weapon_text(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> str:
+    """'over 460 drones': the number's words up to the weapon noun."""
+    after = following(facts, n, 6)
+    words = after.split()
+    for k in range(1, len(words) + 1):
+        if lex.weapon_of(" ".join(words[:k])):
+            return f"{n.quantity.text} {' '.join(words[:k])}".strip()
+    return n.quantity.text
+
+
+def casualty_text(facts: SentenceFacts, n: NumberMention) -> str:
+    after = following(facts, n, 3).split()
+    keep = []
+    for w in after:
+        keep.append(w)
+        if w.lower().strip(".,") in ("people", "deaths", "dead", "killed", "injured", "wounded", "civilians", "soldiers", "troops"):
+            break
+    return f"{n.quantity.text} {' '.join(keep)}".strip() if keep else n.quantity.text
+
+
+def attach_quantities(draft: Draft, facts: SentenceFacts, lex: Lexicon, numbers: list[NumberMention]) -> None:
+    intercepting = bool(INTERCEPT.search(facts.text))
+    intercept_at = INTERCEPT.search(facts.text).start() if intercepting else None
+    for n in numbers:
+        kind, cls, typ = classify_number(facts, n, lex)
+        if kind == "weapon":
+            q = with_noun(n.quantity, weapon_text(facts, n, lex))
+            after_words = facts.text[n.end:n.end + 60]
+            is_intercept = intercepting and (
+                (intercept_at is not None and intercept_at < n.start)
+                or bool(INTERCEPT.search(after_words.split(".")[0][:45])))
+            if is_intercept:
+                draft.intercepted.setdefault(typ or cls, q)
+                continue
+            if typ and typ != cls:
+                draft.weapon_types.setdefault(typ, q)
+                # "250 ballistic missiles" is also a class total when no total is given
+                if typ in ("ballistic_missiles", "cruise_missiles") and False:
+                    pass
+            else:
+                draft.weapons.setdefault(cls, q)
+        elif kind == "fatalities" and draft.fatalities is None:
+            draft.fatalities = with_noun(n.quantity, casualty_text(facts, n))
+        elif kind == "injured" and draft.injured is None:
+            draft.injured = with_noun(n.quantity, casualty_text(facts, n))
+    # class totals as a plain sum of counted types, where the text gives none
+    by_class: dict[str, list] = {}
+    for typ, q in draft.weapon_types.items():
+        cls = next((c for term, c, t in lex.weapons if t == typ), None)
+        if cls:
+            by_class.setdefault(cls, []).append(q)
+    for cls, qs in by_class.items():
+        if cls not in draft.weapons and len(qs) > 1 and all(q.qualifier == "exact" for q in qs):
+            from ...models import Quantity
+            total = sum(q.min for q in qs)
+            draft.weapons[cls] = Quantity(total, total, "exact", " + ".join(q.text for q in qs))
+
+
+def vague_casualties(facts: SentenceFacts) -> tuple[bool, bool]:
+    """'killed civilians' without a number: (dead mentioned, hurt mentioned)."""
+    return bool(DEAD_WORDS.search(facts.text)), bool(HURT_WORDS.search(facts.text))
+
+
+def per_place_drafts(facts: SentenceFacts, ctx: Context, types: set[str], *,
+                     require_place: bool = False, split: bool = True,
+                     drop_subject_places: bool = True) -> list[Draft]:
+    """The usual shape: one draft per place that belongs to this family's trigger."""
+    from .base import claimant, status_of, trigger_actor
+
+    triggers = [t for t in facts.triggers if t.type in types and not t.weak]
+    if not triggers:
+        return []
+    main = triggers[0]
+    places = event_places(facts, [t for t in facts.triggers if not t.weak] or triggers, types)
+    if drop_subject_places:
+        subjects = subject_places(facts, main.token)
+        places = [p for p in places if p.root.i not in subjects] or ([] if require_place else [])
+    if require_place and not places and facts.nationwide is None:
+        return []
+    actor = trigger_actor(main.token, ctx)
+    claimed_by, kind = claimant(facts, main.token, ctx)
+    status = status_of(main.token)
+    if kind == "claim":
+        status = "claimed"
+    groups = ([[p] for p in places] if split else [places]) or [[]]
+    out = []
+    for group in groups:
+        d = Draft(type=main.type, facts=facts, trigger=main.token, subtype=main.subtype, status=status,
+                  claimed_by=claimed_by, date=facts.best_time(), confidence=0.65)
+        d.place = group[0] if group else None
+        d.nationwide = facts.nationwide is not None and not group
+        d.actors = [actor] if actor else []
+        out.append(d)
+    return out

@@ -1,0 +1,61 @@
+"""Diplomacy: talks and meetings, visits, agreements.
+
+A meeting needs something concrete (a venue, a counterpart, a time); "while
+Ukraine negotiates abroad" is not one. A visit's place is its destination.
+"""
+from __future__ import annotations
+
+from ..facts import SentenceFacts
+from .base import Context, Draft, noun_phrase
+from .common import FamilyComponent, per_place_drafts
+from ..actors import actor_from_span
+from ...models import Target
+
+COUNTERPART_PREPS = {"with", "between"}
+
+
+def counterparts(draft: Draft, ctx: Context) -> list[Target]:
+    tok = draft.trigger
+    out = []
+    if tok is None:
+        return out
+    for child in tok.children:
+        objs = []
+        if child.dep_ == "dobj":
+            objs = [child]
+        elif child.dep_ == "prep" and child.lower_ in COUNTERPART_PREPS:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+        for obj in objs:
+            actor = actor_from_span(noun_phrase(obj), ctx.actors, ctx.lex)
+            if actor and not ctx.lex.target_category(actor.name):
+                out.append(Target(actor.name, actor.country, None))
+    return out
+
+
+class DiplomacyComponent(FamilyComponent):
+    family = "diplomacy"
+    types = {"diplomatic_meeting", "visit", "agreement"}
+
+    def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
+        out: list[Draft] = []
+        for etype in ("visit", "diplomatic_meeting", "agreement"):
+            drafts = per_place_drafts(facts, ctx, {etype}, split=False)
+            for d in drafts:
+                d.targets = counterparts(d, ctx)
+                if etype == "diplomatic_meeting" and not (d.place or d.targets or d.date):
+                    continue
+                if etype == "visit" and not d.place:
+                    continue
+                if etype == "agreement" and d.trigger is not None and d.trigger.pos_ == "NOUN" \
+                        and d.trigger.lemma_.lower() not in ("swap", "exchange", "ceasefire", "truce"):
+                    continue
+                if d.status == "planned":
+                    d.date = d.date if d.date and d.date.start else None
+                out.append(d)
+            if out and etype == "visit":
+                # a visit sentence's "talks" are the visit's purpose, not another meeting
+                facts_types = {t.type for t in facts.triggers}
+                if "diplomatic_meeting" in facts_types and all(
+                        t.token.i > out[0].trigger.i for t in facts.triggers if t.type == "diplomatic_meeting"):
+                    break
+        return out

@@ -1,0 +1,27 @@
+"""Military movements: scrambled jets, deployments, mobilisation.
+
+Verbs only ("Romania scrambled fighter jets", "deployed troops"): a noun such
+as "mobilisation tactics" is background, not a movement.
+"""
+from __future__ import annotations
+
+from ..facts import SentenceFacts
+from .base import Context, Draft
+from .common import FamilyComponent, per_place_drafts
+
+
+class MovementComponent(FamilyComponent):
+    family = "movement"
+    types = {"military_movement"}
+
+    def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
+        if not any(t.type in self.types and t.token.pos_ == "VERB" for t in facts.triggers):
+            return []
+        drafts = per_place_drafts(facts, ctx, self.types, split=False, drop_subject_places=False)
+        for d in drafts:
+            if d.place is None and d.actors and d.actors[0].country:
+                # "Romania scrambled jets": the actor country is where it happened
+                for p in facts.places:
+                    if p.text == d.actors[0].name:
+                        d.place = p
+        return drafts

@@ -1,0 +1,35 @@
+"""Proposals: a plan or offer put forward ("unveiled a 20-point plan", "the draft
+calls for ..."). A plan that is merely mentioned is not a proposal event.
+"""
+from __future__ import annotations
+
+from ..facts import SentenceFacts
+from .base import Context, Draft, status_of, trigger_actor
+from .common import FamilyComponent
+
+CONTENT_VERBS = {"include", "call", "propose", "concede", "envisage", "envision", "provide", "require",
+                 "stipulate", "offer", "contain", "outline", "foresee", "set", "give", "grant",
+                 "allow", "demand", "see", "appear", "seek", "would", "cap", "limit", "freeze", "guarantee"}
+
+
+class ProposalComponent(FamilyComponent):
+    family = "proposal"
+    types = {"proposal"}
+
+    def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
+        for t in facts.triggers:
+            if t.type != "proposal":
+                continue
+            tok = t.token
+            if tok.lemma_.lower() in ("plan", "proposal", "framework", "initiative", "roadmap", "draft", "blueprint"):
+                # the plan must be the subject of a verb that says what it contains
+                head = tok.head
+                verbs = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("xcomp", "conj")}
+                if tok.dep_ not in ("nsubj", "nsubjpass") or not (verbs & CONTENT_VERBS) or head.dep_ != "ROOT":
+                    continue
+            d = Draft(type="proposal", facts=facts, trigger=tok, status=status_of(tok),
+                      date=facts.best_time(), confidence=0.6)
+            actor = trigger_actor(tok, ctx)
+            d.actors = [actor] if actor else []
+            return [d]
+        return []

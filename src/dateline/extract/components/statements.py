@@ -1,0 +1,77 @@
+"""Statements: a substantive position by a named or described speaker.
+
+The reporting verb must lead the sentence (its root, or a verb conjoined to
+it), so "what officials described as productive talks" is not a statement.
+Where the reported clause is itself a concrete event ("X said Russia launched
+22 missiles"), the speaker is that event's source, not a statement of its own;
+denials and accusations are always statements.
+"""
+from __future__ import annotations
+
+from ..actors import actor_from_span, is_speaker_like
+from ..facts import SentenceFacts
+from .base import Context, Draft, first_quote
+from .common import FamilyComponent
+
+CONCRETE = {"attack", "clash", "casualties", "territorial_change", "airspace_violation", "military_movement"}
+SUBTYPE = {"denial": "denial", "accusation": "accusation", "warning": "warning"}
+
+
+def _leads(verb) -> bool:
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+class StatementComponent(FamilyComponent):
+    family = "statement"
+    types = {"statement"}
+
+    def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
+        if facts.is_heading:
+            return []
+        for a in facts.attributions:
+            if a.verb is None or not _leads(a.verb) or a.kind in ("report",):
+                continue
+            if a.kind == "claim" and any(t.type in CONCRETE and not t.weak for t in facts.triggers):
+                continue
+            actor = None
+            if a.speaker is not None:
+                if not is_speaker_like(a.speaker, ctx.lex):
+                    continue
+                actor = actor_from_span(a.speaker, ctx.actors, ctx.lex)
+            elif a.pronoun in ("he", "she") and ctx.actors.last_person:
+                from ...models import Actor
+                name = ctx.actors.last_person
+                actor = Actor(name, ctx.actors.countries.get(name))
+            elif a.pronoun in ("it", "they") and ctx.actors.last_group:
+                actor = ctx.actors.last_group
+            if actor is None:
+                continue
+            if a.kind not in ("denial", "accusation") and self._reports_event(facts, a.verb):
+                self._remember(actor, a, ctx)
+                continue
+            d = Draft(type="statement", facts=facts, trigger=a.verb, subtype=SUBTYPE.get(a.kind, "position"),
+                      claimed_by=actor.name, date=facts.best_time(), confidence=0.6)
+            d.stance = a.kind
+            d.actors = [actor]
+            d.quote = first_quote(facts, facts.sent.doc.user_data.get("dateline_text", "")) if facts.quotes else None
+            if a.speaker is not None:
+                for p in facts.places:
+                    if a.speaker.start <= p.root.i < a.speaker.end and not p.is_modifier and p.text != actor.name:
+                        d.place = p
+            self._remember(actor, a, ctx)
+            return [d]
+        return []
+
+    @staticmethod
+    def _reports_event(facts: SentenceFacts, verb) -> bool:
+        inside = set(t.i for t in verb.subtree)
+        return any(t.type in CONCRETE and not t.weak and t.token.i in inside and t.token.i != verb.i
+                   for t in facts.triggers)
+
+    @staticmethod
+    def _remember(actor, attribution, ctx: Context) -> None:
+        """Pronouns later in the article ("he added") resolve to the last named speaker."""
+        if attribution.speaker is not None and any(e.label_ == "PERSON" for e in attribution.speaker.ents):
+            ctx.actors.last_person = actor.name
+        elif attribution.speaker is not None:
+            ctx.actors.last_group = actor

@@ -1,0 +1,35 @@
+"""Territorial change: advances, captures, claims of capture, withdrawals.
+
+One draft per place ("gains around A, B and parts of the C region" is three).
+A capture announced by the side that made it is a claim (subtype capture_claim).
+"""
+from __future__ import annotations
+
+from ..facts import SentenceFacts
+from .base import Context, Draft
+from .common import FamilyComponent, per_place_drafts
+
+
+class TerritoryComponent(FamilyComponent):
+    family = "territory"
+    types = {"territorial_change"}
+
+    def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
+        drafts = per_place_drafts(facts, ctx, self.types, require_place=True)
+        for d in drafts:
+            actor = d.actors[0] if d.actors else None
+            if d.claimed_by and d.status == "reported":
+                claimant_country = None
+                for a in facts.attributions:
+                    if a.speaker is not None:
+                        from ..actors import actor_from_span
+                        who = actor_from_span(a.speaker, ctx.actors, ctx.lex)
+                        claimant_country = who.country if who else None
+                        break
+                if actor is None or (claimant_country and actor.country in (None, claimant_country)):
+                    d.status = "claimed"
+            if d.status == "claimed" and d.subtype == "capture":
+                d.subtype = "capture_claim"
+            if d.date is None and d.status != "ongoing":
+                d.date = None
+        return drafts

@@ -1,0 +1,113 @@
+"""Violence: attacks (strikes, shelling, raids), clashes and casualty reports.
+
+One draft per place named as hit; a nationwide launch total is its own draft;
+counts of weapons and of dead and injured attach to the draft of their sentence;
+intercept sentences ("air defences downed 20 drones") carry only `intercepted`
+and are folded into the barrage they belong to by ``assemble``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..facts import SentenceFacts
+from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
+from .common import FamilyComponent, INTERCEPT, attach_quantities, classify_number, event_places, vague_casualties
+
+SUBTYPE_WORDS = [
+    (re.compile(r"\bshell(ed|ing|s)?\b|\bartillery\b|\bmortar", re.I), "shelling"),
+    (re.compile(r"\bair ?strikes?\b|\bwarplanes?\b|\bair raids?\b|\bairstrikes?\b|\bjets?\b|\bbombers?\b|\bhelicopter", re.I), "air_strike"),
+    (re.compile(r"\b(car|suicide|roadside|truck) bomb|\bexplosive device|\bIED\b|\bbombing\b", re.I), "bombing"),
+    (re.compile(r"\bground (raid|assault|attack)|\bstormed\b|\bgunmen\b|\bambush", re.I), "ground_raid"),
+]
+MISSILE = re.compile(r"\bmissiles?\b|\bkinzhal|\biskander|\bkalibr|\brockets?\b", re.I)
+DRONE = re.compile(r"\bdrones?\b|\bUAVs?\b|\bshahed", re.I)
+GLIDE = re.compile(r"\bglide bombs?\b|\bguided (aerial )?bombs?\b", re.I)
+
+
+def attack_subtype(text: str) -> str | None:
+    missile, drone = bool(MISSILE.search(text)), bool(DRONE.search(text))
+    if missile and drone:
+        return "missile_drone_strike"
+    if drone:
+        return "drone_strike"
+    if missile:
+        return "missile_strike"
+    if GLIDE.search(text):
+        return "air_strike"
+    for pattern, subtype in SUBTYPE_WORDS:
+        if pattern.search(text):
+            return subtype
+    return None
+
+
+class ViolenceComponent(FamilyComponent):
+    family = "violence"
+    types = {"attack", "clash", "casualties"}
+
+    def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
+        lex = ctx.lex
+        triggers = [t for t in facts.triggers if t.type in self.types]
+        if not triggers:
+            return []
+        if facts.has_phrase(lex.phrases.get("generic", [])) and not facts.numbers:
+            return []  # "missiles still hit cities daily": habitual, not an event
+        strong = [t for t in triggers if not t.weak]
+        counts = [n for n in facts.numbers if classify_number(facts, n, lex)[0] != "other"]
+        dead, hurt = vague_casualties(facts)
+        intercept_only = not strong and any(t.role == "intercept" for t in triggers) and INTERCEPT.search(facts.text)
+        if not strong and not counts and not intercept_only:
+            return []
+        cumulative = facts.has_phrase(lex.phrases.get("cumulative", []))
+        kinds = {t.type for t in strong}
+        if strong:
+            etype = "clash" if kinds == {"clash"} else ("attack" if "attack" in kinds else "clash")
+        else:
+            etype = "casualties"
+        if cumulative and etype != "clash":
+            etype = "casualties"
+        main = (strong or triggers)[0]
+        all_mine = set(self.types)
+        places = event_places(facts, triggers, all_mine)
+        claimed_by, kind = claimant(facts, main.token, ctx)
+        actor = trigger_actor(main.token, ctx)
+        status = status_of(main.token)
+        if kind == "claim" or any(t.token.lemma_.lower() == "claim" for t in strong):
+            status = "claimed"
+        if status == "reported" and claimed_by and actor and claimed_by == actor.name and etype == "attack":
+            status = "claimed"   # "Russia said it struck ..." is the actor's own claim
+        date = facts.best_time()
+        subtype = main.subtype or (attack_subtype(facts.text) if etype == "attack" else None)
+        if etype == "clash":
+            subtype = "armed_clash"
+        base = dict(facts=facts, trigger=main.token, subtype=subtype, status=status,
+                    claimed_by=claimed_by, date=date, confidence=0.7 if strong else 0.55,
+                    scope="cumulative" if cumulative else "incident")
+        country_of_actor = actor.country if actor else None
+        drafts: list[Draft] = []
+        groups = [[p] for p in places] or [[]]
+        for group in groups:
+            d = Draft(type=etype, **base)
+            d.place = group[0] if group else None
+            d.actors = [actor] if actor else []
+            d.nationwide = facts.nationwide is not None and not group
+            if intercept_only:
+                d.role = "intercept"
+            drafts.append(d)
+        # Quantities go to the draft whose place is nearest to the number.
+        for n in facts.numbers:
+            target = min(drafts, key=lambda d: abs((d.place.start - facts.start) - n.start) if d.place else 10**6)
+            attach_quantities(target, facts, lex, [n])
+        for d in drafts:
+            hit_country = (d.place.country_hint if d.place else None)
+            d.targets = [t for t in targets_in(facts, lex, hit_country)]
+            d.civilian_targeting = True if any(t.category in ("civilian", "residential") for t in d.targets) else None
+            if d.fatalities is None and dead and not d.weapons and etype != "casualties" and re.search(r"\bkill(ed|ing)\b", facts.text):
+                from ...models import Quantity
+                m = re.search(r"\bkill(?:ed|ing)\s+((?:\w+\s){0,2}?(?:civilians|people|residents|soldiers|troops))", facts.text)
+                if m:
+                    d.fatalities = Quantity(None, None, "vague", m.group(0))
+            if d.type == "casualties" and not (d.fatalities or d.injured):
+                continue
+            if country_of_actor is None and d.actors:
+                pass
+        return [d for d in drafts if d.type != "casualties" or d.fatalities or d.injured]

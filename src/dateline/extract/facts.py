@@ -1,0 +1,262 @@
+"""What one sentence says, before any event is decided: triggers, places,
+numbers, times, who is speaking, quotes. Every family component reads these
+facts; none of them walks the raw text again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from ..models import TimeSpan
+from ..temporal import TimeMention, find_times
+from .lexicon import Lexicon
+from .quantities import NumberMention, find_numbers
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their"}
+POSSESSIVE = {"'s", "’s", "'"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    type: str
+    subtype: str | None
+    weak: bool = False
+    role: str | None = None   # "intercept" for shoot-down verbs
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    text: str
+    start: int            # absolute character offsets in the article
+    end: int
+    root: Token
+    tokens: tuple[int, int]  # token range in the doc
+    cue: str | None = None        # region / district / city / country
+    country_hint: str | None = None
+    is_country: bool = False
+    is_modifier: bool = False     # "Russia's" in "Russia's Krasnodar region", "Kyiv" in "Kyiv's mayor"
+    relation: str | None = None   # "south of", "near", "around"
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: Span | None      # the subject noun phrase (trimmed)
+    verb: Token | None
+    kind: str                 # position / denial / accusation / warning / claim / report / according
+    pronoun: str | None = None
+
+
+@dataclass(slots=True)
+class SentenceFacts:
+    sent: Span
+    start: int                # absolute offsets of the sentence in the article text
+    end: int
+    text: str
+    paragraph: int
+    index: int                # sentence number in the article
+    is_heading: bool
+    is_lead: bool
+    triggers: list[Trigger] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)   # absolute offsets, with quote marks
+    nationwide: tuple[int, int] | None = None
+
+    def char(self, token: Token) -> int:
+        """Offset of a token in the sentence text."""
+        return token.idx - self.sent.start_char
+
+    def abs_char(self, token: Token) -> int:
+        return self.start + self.char(token)
+
+    def has_phrase(self, phrases: list[str]) -> bool:
+        low = self.text.lower()
+        return any(p in low for p in phrases)
+
+    def best_time(self) -> TimeSpan | None:
+        dated = [t for t in self.times if t.span.start is not None] or self.times
+        return dated[0].span if dated else None
+
+
+def _trim_np(span: Span) -> Span:
+    """A subject noun phrase without its relative clause or trailing apposition."""
+    doc = span.doc
+    end = span.end
+    for tok in span:
+        if tok.dep_ in ("relcl", "acl") or (tok.dep_ == "appos" and tok.i > span.start and doc[tok.i - 1].is_punct):
+            end = min(end, tok.left_edge.i)
+            break
+    start = span.start
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "punct")):
+        end -= 1
+    if end <= start:
+        return span
+    return doc[start:end]
+
+
+def noun_phrase(token: Token) -> Span:
+    doc = token.doc
+    return _trim_np(doc[token.left_edge.i: token.right_edge.i + 1])
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    # "X said and added", conjoined verbs share the subject
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return None
+
+
+def find_attributions(sent: Span, lex: Lexicon) -> list[Attribution]:
+    out: list[Attribution] = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.speech:
+            continue
+        kind = lex.speech[tok.lemma_.lower()]
+        subj = _subject(tok)
+        if subj is None:
+            continue
+        if subj.lower_ in PRONOUNS:
+            out.append(Attribution(None, tok, kind, pronoun=subj.lower_))
+            continue
+        out.append(Attribution(noun_phrase(subj), tok, kind))
+    # "according to X"
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+            objs = [c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                out.append(Attribution(noun_phrase(objs[0]), None, "according"))
+    return out
+
+
+def find_triggers(sent: Span, matches: list[tuple[int, dict]]) -> list[Trigger]:
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for i, rule in matches:
+        if not (sent.start <= i < sent.end):
+            continue
+        key = (i, rule["type"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Trigger(sent.doc[i], rule["type"], rule.get("subtype"), bool(rule.get("weak")),
+                           rule.get("role")))
+    return out
+
+
+def _cue_after(doc, end: int, lex: Lexicon) -> str | None:
+    if end < len(doc):
+        word = doc[end].lower_
+        for cue in ("region", "district"):
+            if word in lex.place_cues[cue]:
+                return cue
+    return None
+
+
+def _cue_before(doc, start: int, lex: Lexicon) -> str | None:
+    """'the regions of A, B and C': the cue word before 'of' applies to the whole list."""
+    i = start - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].lower_ in ("and", "or", "the") or doc[i].ent_type_ in PLACE_LABELS):
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "of":
+        word = doc[i - 1].lower_
+        for cue in ("region", "district"):
+            if word in lex.place_cues[cue]:
+                return cue
+        if word in ("city", "town", "village", "cities", "towns", "villages", "port", "settlement"):
+            return "city"
+    return None
+
+
+RELATIONS = ("south of", "north of", "east of", "west of", "southeast of", "southwest of",
+             "northeast of", "northwest of", "near", "outside", "around", "close to", "on the outskirts of")
+
+
+def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[PlaceMention]:
+    doc = sent.doc
+    stop = lex.place_cues["not_place"]
+    out: list[PlaceMention] = []
+    for ent in sent.ents:
+        label = ent.label_
+        text = ent.text
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if label not in PLACE_LABELS and not (label == "ORG" and ent.root.dep_ == "pobj"
+                                              and ent.root.head.lower_ in ("in", "at", "near")):
+            continue
+        if text in stop or text.upper() in stop or text.strip() == "":
+            continue
+        start_tok, end_tok = ent.start, ent.end
+        cue = _cue_after(doc, end_tok, lex) or _cue_before(doc, start_tok, lex)
+        mention_end = ent.end_char
+        if _cue_after(doc, end_tok, lex):
+            mention_end = doc[end_tok].idx + len(doc[end_tok].text)
+        code = country_code(text)
+        is_modifier = end_tok < len(doc) and doc[end_tok].text in POSSESSIVE
+        lead_text = text if not ent.text.lower().startswith("the ") else ent.text[4:]
+        start_char = ent.end_char - len(lead_text)
+        place = PlaceMention(
+            text=doc.text[start_char:mention_end], start=offset + start_char, end=offset + mention_end,
+            root=ent.root, tokens=(start_tok, end_tok), cue=cue,
+            is_country=bool(code) and cue is None and text.lower() not in ("georgia",),
+            is_modifier=is_modifier)
+        # Possessive or comma context gives the country: "Russia's Krasnodar region", "Pokrovsk, Donetsk"
+        if start_tok >= 2 and doc[start_tok - 1].text in POSSESSIVE:
+            place.country_hint = country_code(doc[start_tok - 2].text)
+        before = doc.text[max(sent.start_char, ent.start_char - 30):ent.start_char].lower()
+        for rel in RELATIONS:
+            if before.rstrip().endswith(rel):
+                place.relation = rel
+        out.append(place)
+    # a cue before a list applies to every member ("the regions of Kharkiv, Dnipro and Sumy")
+    for a, b in zip(out, out[1:]):
+        if a.cue and not b.cue and doc[a.tokens[1]:b.tokens[0]].text.strip(" ,") in ("", "and", "or", ", and"):
+            b.cue = a.cue
+    for a, b in zip(reversed(out[:-1]), reversed(out[1:])):
+        between = doc[a.tokens[1]:b.tokens[0]].text.strip(" ,")
+        if b.cue and not a.cue and between in ("", "and", "or"):
+            a.cue = b.cue
+    for p in out:
+        if p.cue:
+            p.is_country = False
+    return out
+
+
+def find_quotes(text: str, offset: int) -> list[tuple[int, int]]:
+    return [(offset + m.start(), offset + m.end()) for m in QUOTE_RE.finditer(text)]
+
+
+def find_nationwide(sent: Span, lex: Lexicon) -> tuple[int, int] | None:
+    low = sent.text.lower()
+    for phrase in sorted(lex.place_cues["nationwide"], key=len, reverse=True):
+        i = low.find(phrase)
+        if i >= 0:
+            return i, i + len(phrase)
+    return None
+
+
+def sentence_facts(sent: Span, *, offset: int, paragraph: int, index: int, is_heading: bool,
+                   is_lead: bool, anchor: date | None, lex: Lexicon,
+                   matches: list[tuple[int, dict]], country_code) -> SentenceFacts:
+    text = sent.text
+    facts = SentenceFacts(sent=sent, start=offset + sent.start_char, end=offset + sent.end_char,
+                          text=text, paragraph=paragraph, index=index, is_heading=is_heading,
+                          is_lead=is_lead)
+    facts.triggers = find_triggers(sent, matches)
+    facts.places = find_places(sent, lex, offset, country_code)
+    facts.numbers = find_numbers(text)
+    facts.times = find_times(text, anchor)
+    facts.attributions = find_attributions(sent, lex)
+    facts.quotes = find_quotes(text, facts.start)
+    facts.nationwide = find_nationwide(sent, lex)
+    return facts

@@ -1,0 +1,72 @@
+"""The rules as data: ``patterns/*.jsonl`` loaded once into a Lexicon.
+
+Every list here is general (event verbs, weapon names, target kinds, roles);
+nothing is tuned to one article (tests/extract/test_patterns_generic.py checks).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def _jsonl(name: str) -> list[dict[str, Any]]:
+    text = resources.files("dateline.extract").joinpath("patterns", name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: list[dict[str, Any]]
+    speech: dict[str, str]                       # lemma -> kind (position, denial, ...)
+    weapons: list[tuple[str, str, str | None]]   # (term, class, type), longest first
+    targets: list[tuple[str, str]]               # (term, category), longest first
+    cues: dict[str, set[str]]                    # planned/ongoing/claimed/negated lemmas
+    phrases: dict[str, list[str]]                # cumulative/generic phrases
+    actors: dict[str, str | None]                # organisation -> country
+    roles: set[str]
+    place_cues: dict[str, set[str]]
+    weapon_re: re.Pattern[str] = field(repr=False, default=None)  # type: ignore[assignment]
+
+    def weapon_of(self, noun_phrase: str) -> tuple[str, str | None] | None:
+        """(class, type) of the first weapon named in a phrase, longest name first."""
+        low = noun_phrase.lower()
+        for term, cls, typ in self.weapons:
+            if re.search(rf"(?<![\w-]){re.escape(term)}(e?s)?(?![\w-])", low):
+                return cls, typ
+        return None
+
+    def target_category(self, phrase: str) -> str | None:
+        low = phrase.lower()
+        for term, category in self.targets:
+            if re.search(rf"(?<![\w-]){re.escape(term)}(e?s)?(?![\w-])", low):
+                return category
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    weapons = sorted(((w["term"], w["class"], w.get("type")) for w in _jsonl("weapons.jsonl")),
+                     key=lambda w: -len(w[0]))
+    targets = sorted(((t["term"], t["category"]) for t in _jsonl("targets.jsonl")),
+                     key=lambda t: -len(t[0]))
+    cues, phrases = {}, {}
+    for row in _jsonl("cues.jsonl"):
+        if "lemmas" in row:
+            cues[row["cue"]] = set(row["lemmas"])
+        if "phrases" in row:
+            phrases[row["cue"]] = row["phrases"]
+    roles: set[str] = set()
+    for row in _jsonl("roles.jsonl"):
+        roles |= set(row["words"])
+    return Lexicon(
+        triggers=_jsonl("triggers.jsonl"),
+        speech={r["lemma"]: r["kind"] for r in _jsonl("speech.jsonl")},
+        weapons=weapons, targets=targets, cues=cues, phrases=phrases,
+        actors={a["term"]: a.get("country") for a in _jsonl("actors.jsonl")},
+        roles=roles,
+        place_cues={p["cue"]: set(p["words"]) for p in _jsonl("places.jsonl")},
+    )

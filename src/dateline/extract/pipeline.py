@@ -1,0 +1,165 @@
+"""Extractor: Article -> Extraction. Loads spaCy (and the gazetteer) once.
+
+    extractor = Extractor.from_settings(settings)
+    extraction = extractor.extract_article(article)
+
+Paragraphs are parsed separately so headlines never merge into sentences.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+
+from ..models import Article, Extraction, Place
+from ..settings import Settings
+from . import assemble
+from .actors import ActorIndex
+from .components.base import Context
+from .lexicon import load_lexicon
+from .nlp import EventsComponent, _country_code, load_model
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Extractor:
+    nlp: Language
+    events: EventsComponent
+    geo: Any = None   # dateline.geo.Gazetteer or None (places keep text and country only)
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> Extractor:
+        settings = settings or Settings.load()
+        nlp = load_model(settings.spacy_model)
+        if "dateline_events" not in nlp.pipe_names:
+            nlp.add_pipe("dateline_events")
+        geo = _open_gazetteer(settings)
+        return cls(nlp=nlp, events=nlp.get_pipe("dateline_events"), geo=geo)
+
+    # -- the pipeline ---------------------------------------------------------------
+    def extract_article(self, article: Article) -> Extraction:
+        text = article.text
+        paragraphs = list(article.paragraphs) or [(0, len(text))]
+        lex = load_lexicon()
+        with self.nlp.select_pipes(disable=["dateline_events"]):
+            docs = list(self.nlp.pipe(text[s:e] for s, e in paragraphs))
+        index = ActorIndex()
+        index.learn(docs, lex)
+        ctx = Context(lex=lex, actors=index, anchor=article.anchor_date, country_code=_country_code)
+        first_body = next((i for i, (s, e) in enumerate(paragraphs) if not _heading(text[s:e])), 0)
+        sentence_no = 0
+        drafts, all_facts = [], []
+        for p, (doc, (start, _)) in enumerate(zip(docs, paragraphs)):
+            doc.user_data.update({"dateline_ctx": ctx, "dateline_offset": start, "dateline_paragraph": p,
+                                  "dateline_sentence0": sentence_no, "dateline_is_lead": p == first_body,
+                                  "dateline_text": text})
+            doc = self.events(doc)
+            sentence_no += len(doc._.dateline_facts)
+            all_facts.extend(doc._.dateline_facts)
+            drafts.extend(doc._.dateline_drafts)
+        return self._assemble(article, drafts, all_facts, ctx)
+
+    def _assemble(self, article: Article, drafts, all_facts, ctx: Context) -> Extraction:
+        text = article.text
+        resolver = PlaceResolver(self.geo, all_facts, article)
+        resolved: dict[int, Place | None] = {}
+        for f in all_facts:
+            for p in f.places:
+                resolved[id(p)] = resolver.resolve(p)
+        countries = Counter(pl.country for pl in resolved.values() if pl and pl.country)
+        for d in drafts:
+            if d.nationwide:
+                d._nation = assemble.nation_of(d, countries)
+        drafts = assemble.fold_intercepts(sorted(drafts, key=lambda d: d.facts.index))
+        clusters = assemble.merge_drafts(drafts, resolved)
+        clusters = assemble.statement_quote_follow(clusters)
+        assemble.attach_sublocations(clusters, all_facts)
+        assemble.link_denials(clusters)
+        assemble.default_dates(clusters, ctx)
+        ids = {id(c): f"e{i + 1}" for i, c in enumerate(clusters)}
+        assemble.link_part_of(clusters, ids, resolved)
+        events = assemble.build_mentions(clusters, text, resolver.country_place, ids, resolved)
+        quotes = assemble.build_quotes(text, all_facts, events)
+        return Extraction(article=article, events=tuple(events), quotes=tuple(quotes))
+
+
+def _heading(paragraph: str) -> bool:
+    from .nlp import is_heading
+
+    return is_heading(paragraph)
+
+
+def _open_gazetteer(settings: Settings):
+    """The gazetteer when built; without it places keep their text and country only."""
+    try:
+        from ..geo import Gazetteer  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        return Gazetteer.from_settings(settings)
+    except Exception as exc:  # a missing gazetteer must not stop extraction
+        log.warning("gazetteer unavailable (%s); places are not geocoded", exc)
+        return None
+
+
+class PlaceResolver:
+    """Place mentions -> Place, with the article's context (its countries, its dateline)."""
+
+    def __init__(self, geo, all_facts, article: Article):
+        self.geo = geo
+        self.article = article
+        codes = Counter()
+        for f in all_facts:
+            for p in f.places:
+                code = _country_code(p.text)
+                if code:
+                    codes[code] += 1
+        self.article_countries = tuple(c for c, _ in codes.most_common())
+
+    def resolve(self, p) -> Place | None:
+        if self.geo is not None:
+            try:
+                from ..geo import GeoContext  # type: ignore[attr-defined]
+
+                context = GeoContext(cue=p.cue, country_hint=p.country_hint,
+                                     article_countries=self.article_countries,
+                                     dateline_place=self.article.dateline.place if self.article.dateline else None)
+                place = self.geo.resolve(p.text, context=context)
+                if place is not None:
+                    if p.relation and hasattr(place, "__class__"):
+                        from dataclasses import replace
+                        place = replace(place, relation=p.relation)
+                    return _with_text(place, p.text)
+            except Exception as exc:  # geocoding never empties the rest of the output
+                log.warning("geocoding %r failed: %s", p.text, exc)
+        code = _country_code(p.text)
+        if code:
+            return self.country_place(None, country=code, text=p.text)
+        return Place(text=p.text, country=p.country_hint)
+
+    def country_place(self, _unused, *, country: str, text: str) -> Place | None:
+        if self.geo is not None and hasattr(self.geo, "country_place"):
+            try:
+                place = self.geo.country_place(country)
+                if place is not None:
+                    return _with_text(place, text)
+            except Exception as exc:
+                log.warning("country %s: %s", country, exc)
+        try:
+            from ..geo.countries import country_info
+
+            info = country_info(country)
+            return Place(text=text, name=info.name, country=country, lat=info.lat, lon=info.lon,
+                         geonameid=info.geonameid, precision="country")
+        except Exception:
+            return Place(text=text, country=country, precision="country")
+
+
+def _with_text(place: Place, text: str) -> Place:
+    from dataclasses import replace
+
+    return replace(place, text=text)

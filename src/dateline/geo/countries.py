@@ -241,3 +241,41 @@ def known_codes() -> frozenset[str]:
 def country_names() -> dict[str, str]:
     """Every folded name and demonym -> code (for the gazetteer and matchers)."""
     return dict(_tables()[0])
+
+
+# Names of the country itself (no adjectives) that the gazetteer indexes as places.
+PLACE_NAME_EXTRAS = {
+    "america": "US", "united states": "US", "united states of america": "US",
+    "britain": "GB", "great britain": "GB", "czechia": "CZ", "turkiye": "TR",
+    "burma": "MM", "holland": "NL", "netherlands": "NL", "ivory coast": "CI",
+    "dr congo": "CD", "congo kinshasa": "CD", "congo brazzaville": "CG", "congo": "CG",
+    "north macedonia": "MK", "eswatini": "SZ", "kosovo": "XK", "bosnia": "BA",
+    "palestinian territories": "PS", "vatican": "VA", "gambia": "GM", "bahamas": "BS",
+    "cabo verde": "CV", "east timor": "TL", "timor leste": "TL",
+}
+
+
+@cache
+def country_place_names() -> dict[str, str]:
+    """Folded names of countries themselves (no demonyms) -> code, for the gazetteer."""
+    names: dict[str, tuple[int, str]] = {}
+    for record in _countryinfo_records():
+        code = record["ISO"]["alpha2"]
+        population = int(record.get("population") or 0)
+        iso3 = record["ISO"].get("alpha3", "")
+        demonyms = {_key(d) for d in str(record.get("demonym") or "").split(",")}
+        for spelling in [record["name"], *(record.get("altSpellings") or [])]:
+            key = _key(spelling) if spelling else ""
+            if (not key or spelling in (code, iso3) or spelling.isupper() or key in demonyms
+                    or key in NOT_COUNTRIES):
+                continue
+            if key not in names or names[key][0] < population:
+                names[key] = (population, code)
+    result = {key: code for key, (_, code) in names.items()}
+    result.update(PLACE_NAME_EXTRAS)
+    for key, code in EXTRA_NAMES.items():
+        if code is None:
+            result.pop(key, None)
+    for code, info in _tables()[2].items():
+        result.setdefault(_key(info.name), code)
+    return result

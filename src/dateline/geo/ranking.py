@@ -1,0 +1,139 @@
+"""Ranking place candidates with context: pure functions, no database.
+
+A candidate's score adds up, in this order (weights below, tuned on
+tests/geo/data/geocoding_cases.jsonl):
+
+1. kind prior      a country name is a country; a city beats a same-named region
+2. cue             "region"/"oblast" -> admin1, "district" -> a city section, ...
+3. population      log10(population): big places are mentioned more
+4. name quality    the place's own current name beats an alternate or former name
+                   (Pokrovsk in Donetsk oblast, not the old name of Engels)
+5. capital         capitals are the usual meaning of their names
+6. context         country hint ("Russia's Krasnodar region"), the article's
+                   countries, a qualifier ("Paris, Texas"), the dateline, a parent city
+7. match kind      transliteration and fuzzy matches lose points
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..models import Place
+
+
+@dataclass(frozen=True, slots=True)
+class GeoContext:
+    """What the article says around a mention (all optional)."""
+
+    cue: str | None = None                  # "region" | "district" | "city" | "country"
+    country_hint: str | None = None         # ISO2 named with the place ("Russia's Krasnodar")
+    article_countries: tuple[str, ...] = ()  # ISO2, most confident first
+    dateline_place: str | None = None       # "KYIV" from "KYIV, Nov 25 (Reuters) -"
+    parent: Place | None = None             # for a district: the city it is in
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    id: int
+    name: str
+    kind: str
+    precision: str
+    country: str | None
+    admin1_code: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    parent: int | None
+    capital: bool
+    quality: int          # 3 own name, 2 alternate, 1 transliteration variant, 0 fuzzy
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Facts derived from the context once per mention: where the article is."""
+
+    cue: str | None
+    country_hint: str | None
+    admin1: tuple[str, str] | None      # (country, admin1 code) from a qualifier
+    article_countries: tuple[str, ...]
+    anchor: Candidate | None            # the resolved dateline place
+    parent: Place | None
+
+
+KIND_PRIOR = {"country": 12.0, "city": 3.5, "admin1": 2.0, "admin2": 0.5, "district": 1.5}
+CURATED_PRIOR = 4.0        # seas, rivers, named regions: chosen by hand, so trusted
+CUE_BONUS = {
+    "region": {"admin1": 7.0, "region": 5.0, "sea": 1.0, "admin2": 2.5, "country": -4.0},
+    "district": {"district": 8.0, "admin2": 6.0, "city": 1.0, "admin1": -2.0, "country": -6.0},
+    "city": {"city": 5.0, "district": 1.0, "country": -6.0, "admin1": -1.0},
+    "country": {"country": 8.0},
+}
+CONTEXT_RANK_BONUS = (3.0, 2.0, 1.5, 1.0)
+QUALITY_BONUS = {3: 1.5, 2: 0.0, 1: -1.5, 0: -3.0}
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def score(candidate: Candidate, scope: Scope) -> float:
+    kind = candidate.kind
+    total = KIND_PRIOR.get(kind, CURATED_PRIOR)
+    if scope.cue:
+        total += CUE_BONUS.get(scope.cue, {}).get(kind, 0.0)
+    if kind == "city":
+        total += math.log10(candidate.population + 1)
+    elif kind in ("admin1", "admin2"):
+        total += 0.8 * math.log10(candidate.population + 1)
+    total += QUALITY_BONUS[candidate.quality]
+    if candidate.capital:
+        total += 2.5
+    total += _context(candidate, scope)
+    return total
+
+
+def _context(candidate: Candidate, scope: Scope) -> float:
+    total = 0.0
+    country = candidate.country
+    if scope.country_hint:
+        total += 5.0 if country == scope.country_hint else -3.0
+    if scope.admin1:
+        if (country, candidate.admin1_code) == scope.admin1:
+            total += 6.0
+        elif country == scope.admin1[0]:
+            total += 1.0
+        else:
+            total -= 3.0
+    if scope.article_countries and country:
+        if country in scope.article_countries:
+            rank = scope.article_countries.index(country)
+            total += CONTEXT_RANK_BONUS[min(rank, len(CONTEXT_RANK_BONUS) - 1)]
+        elif candidate.kind != "country":
+            total -= 1.0
+    anchor = scope.anchor
+    if anchor and anchor.id != candidate.id:
+        if country and country == anchor.country:
+            total += 1.0
+            if candidate.admin1_code and candidate.admin1_code == anchor.admin1_code:
+                total += 1.0
+        if _distance_km(anchor.lat, anchor.lon, candidate.lat, candidate.lon) < 150:
+            total += 1.0
+    parent = scope.parent
+    if parent is not None:
+        if parent.geonameid is not None and candidate.parent == parent.geonameid:
+            total += 6.0
+        elif parent.lat is not None and parent.lon is not None:
+            km = _distance_km(parent.lat, parent.lon, candidate.lat, candidate.lon)
+            total += 3.0 if km < 30 else (-2.0 if km > 100 else 0.0)
+    return total
+
+
+def best(candidates: list[Candidate], scope: Scope) -> Candidate | None:
+    """The top candidate; ties go to the larger population, then the smaller id (stable)."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (score(c, scope), c.population, -c.id))

@@ -154,7 +154,7 @@ def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None
 def subject_actor(verb: Token, index: ActorIndex, lex: Lexicon) -> Actor | None:
     from .facts import _subject, noun_phrase
 
-    subj = _subject(verb)
+    subj = _subject(verb, passive=False)
     if subj is None:
         return None
     return actor_from_span(noun_phrase(subj), index, lex)

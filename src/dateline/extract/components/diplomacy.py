@@ -32,6 +32,15 @@ def counterparts(draft: Draft, ctx: Context) -> list[Target]:
     return out
 
 
+def _purpose(tok) -> bool:
+    """An infinitive of purpose hanging off another verb ('to finalise an agreement')."""
+    if tok is None or tok.lemma_.lower() == "agree":
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return infinitive and tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and \
+        tok.head.lemma_.lower() not in ("expect", "plan", "schedule", "set", "due", "agree", "hope")
+
+
 class DiplomacyComponent(FamilyComponent):
     family = "diplomacy"
     types = {"diplomatic_meeting", "visit", "agreement"}
@@ -49,6 +58,8 @@ class DiplomacyComponent(FamilyComponent):
                 if etype == "agreement" and d.trigger is not None and d.trigger.pos_ == "NOUN" \
                         and d.trigger.lemma_.lower() not in ("swap", "exchange", "ceasefire", "truce"):
                     continue
+                if etype == "agreement" and _purpose(d.trigger):
+                    continue  # "travel ... to finalise a peace agreement": a purpose, not a deal
                 if d.status == "planned":
                     d.date = d.date if d.date and d.date.start else None
                 out.append(d)

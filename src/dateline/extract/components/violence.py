@@ -11,7 +11,8 @@ import re
 
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
-from .common import FamilyComponent, INTERCEPT, attach_quantities, classify_number, event_places, vague_casualties
+from .common import (FamilyComponent, INTERCEPT, attach_quantities, classify_number, event_places,
+                     speaker_places, vague_casualties)
 
 SUBTYPE_WORDS = [
     (re.compile(r"\bshell(ed|ing|s)?\b|\bartillery\b|\bmortar", re.I), "shelling"),
@@ -37,6 +38,20 @@ def attack_subtype(text: str) -> str | None:
     for pattern, subtype in SUBTYPE_WORDS:
         if pattern.search(text):
             return subtype
+    return None
+
+
+AREA_NOUNS = {"cities", "towns", "villages", "regions", "territory", "territories", "areas", "infrastructure",
+              "grid", "settlements", "communities", "provinces", "oblasts"}
+
+
+def national_area(facts: SentenceFacts, ctx: Context) -> str | None:
+    """'Ukrainian cities', 'Israeli towns': a whole country's places, as a country code."""
+    for tok in facts.sent:
+        if tok.ent_type_ in ("NORP", "GPE") and tok.dep_ in ("amod", "compound", "poss") and tok.head.lower_ in AREA_NOUNS:
+            code = ctx.country_code(tok.text) if ctx.country_code else None
+            if code:
+                return code
     return None
 
 
@@ -68,6 +83,14 @@ class ViolenceComponent(FamilyComponent):
         main = (strong or triggers)[0]
         all_mine = set(self.types)
         places = event_places(facts, triggers, all_mine)
+        # the subject of a strike verb is its actor ("Russia launched ..."), not where it hit
+        actors_at = {p.root.i for p in places if p.root.dep_ == "nsubj" and p.root.head.i in {t.token.i for t in triggers}}
+        places = [p for p in places if p.root.i not in actors_at]
+        if not places and facts.nationwide is None:
+            # "Kyiv reported at least six deaths": the reporting city is where it happened
+            places = [p for p in facts.places if p.root.i in speaker_places(facts) and not p.is_country
+                      and not p.is_modifier]
+        nation = None if places or facts.nationwide else national_area(facts, ctx)
         claimed_by, kind = claimant(facts, main.token, ctx)
         actor = trigger_actor(main.token, ctx)
         status = status_of(main.token)
@@ -89,7 +112,9 @@ class ViolenceComponent(FamilyComponent):
             d = Draft(type=etype, **base)
             d.place = group[0] if group else None
             d.actors = [actor] if actor else []
-            d.nationwide = facts.nationwide is not None and not group
+            d.nationwide = (facts.nationwide is not None or nation is not None) and not group
+            if nation:
+                d._nation = nation
             if intercept_only:
                 d.role = "intercept"
             drafts.append(d)

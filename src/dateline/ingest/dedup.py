@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-import numpy as np
 from datasketch import MinHash
 
 NUM_PERM = 128
@@ -58,7 +58,9 @@ def bands_of(sig: bytes) -> Bands:
 
 
 def similarity(a: bytes, b: bytes) -> float:
-    return float(np.mean(np.frombuffer(a, "<u8") == np.frombuffer(b, "<u8")))
+    """Estimated Jaccard similarity: the share of equal MinHash values."""
+    left, right = array("Q", a), array("Q", b)  # stored little-endian, as this machine
+    return sum(x == y for x, y in zip(left, right, strict=True)) / NUM_PERM
 
 
 class NearDuplicateIndex:

@@ -1,0 +1,131 @@
+"""The ingest run: idempotence, near-copies across runs, bad inputs, workers 1 == 2."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import RULES
+from corpus import article_text, write_jsonl, write_text_corpus
+from sqlalchemy import select
+
+from dateline.ingest.runner import run_ingest
+from dateline.settings import Settings
+from dateline.store import db, queries
+from dateline.store import schema as s
+
+
+def settings_for(url: str, **extra) -> Settings:
+    return Settings.load(db_url=url, extractor=RULES, **extra)
+
+
+def ingest(url, specs, **kwargs):
+    settings = kwargs.pop("settings", None) or settings_for(url)
+    engine = db.open_engine(url)
+    return run_ingest([str(x) for x in specs], settings=settings, engine=engine, **kwargs), engine
+
+
+def test_same_ingest_twice_adds_nothing(db_url, tmp_path):
+    write_text_corpus(tmp_path / "c", 12)
+    first, engine = ingest(db_url, [tmp_path / "c"], batch_size=5)
+    assert first.to_dict() == {"ingested": 12, "duplicates": 0, "near_duplicates": 0,
+                               "failed": 0, "events": 24}
+    before = queries.counts(engine)
+    second, _ = ingest(db_url, [tmp_path / "c", tmp_path / "c" / "article_0003.txt"])
+    assert second.to_dict() == {"ingested": 0, "duplicates": 13, "near_duplicates": 0,
+                                "failed": 0, "events": 0}
+    assert queries.counts(engine) == before == {"articles": 12, "near_duplicates": 0,
+                                                 "events": 24, "mentions": 24, "errors": 0}
+
+
+def test_same_text_in_another_wrapper_is_a_duplicate(sqlite_url, tmp_path):
+    (tmp_path / "a.txt").write_text(article_text(1))
+    (tmp_path / "b.txt").write_text(article_text(1).replace("\n\n", "\n\n\n"))  # other bytes
+    summary, _ = ingest(sqlite_url, [tmp_path])
+    assert (summary.ingested, summary.duplicates) == (1, 1)
+
+
+def syndicated(index: int, site: str) -> str:
+    """The same wire story as another site runs it: its own headline and sign-off."""
+    body = article_text(index).split("\n\n", 1)[1]
+    return f"{site}: overnight strikes, report {index}\n\n{body}\nReporting by the {site} desk.\n"
+
+
+def test_near_copies_are_linked_not_counted_across_runs(db_url, tmp_path):
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "one" / "wire.txt").write_text(syndicated(5, "Daily Planet"))
+    (tmp_path / "one" / "other.txt").write_text(article_text(6))
+    first, engine = ingest(db_url, [tmp_path / "one"])
+    assert (first.ingested, first.near_duplicates) == (2, 0)
+    (tmp_path / "two" / "copy.txt").write_text(syndicated(5, "Evening Star"))
+    second, _ = ingest(db_url, [tmp_path / "two"])  # a new run: found via stored signatures
+    assert (second.ingested, second.near_duplicates, second.events) == (0, 1, 0)
+    articles, total = queries.list_articles(engine, limit=10)
+    assert total == 3
+    copy = next(a for a in articles if a["origin"].endswith("copy.txt"))
+    original = next(a for a in articles if a["origin"].endswith("wire.txt"))
+    assert copy["duplicate_of"] == original["id"] and copy["similarity"] >= 0.7
+    assert copy["event_count"] == 0
+    assert queries.get_article(engine, original["id"])["near_copies"] == [copy["id"]]
+    assert queries.counts(engine)["events"] == 4  # the copy's events are not counted twice
+
+
+def test_bad_inputs_become_error_rows_and_the_batch_goes_on(db_url, tmp_path, site):
+    folder = tmp_path / "mixed"
+    write_text_corpus(folder, 3)
+    (folder / "empty.txt").write_text("")
+    (folder / "blank.txt").write_text("  \n\n \n")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "huge.txt").write_text("word " * 3000)
+    (folder / "broken.rss").write_text("<?xml version='1.0'?><rss><chan")
+    write_jsonl(folder / "lines.jsonl", [{"text": article_text(9), "url": "https://x.example/9"},
+                                         {"url": "https://x.example/10"}])
+    site.add("/slow", "<p>late</p>", delay=2.0)
+    site.add("/pic", b"\x89PNG", content_type="image/png")
+    specs = [folder, site.base + "/missing", site.base + "/slow", site.base + "/pic",
+             tmp_path / "nowhere"]
+    settings = settings_for(db_url, max_input_bytes=10_000, fetch_timeout=0.5,
+                            allow_private=True)
+    summary, engine = ingest(db_url, specs, settings=settings, batch_size=2)
+    assert (summary.ingested, summary.failed) == (4, 10)
+    errors, total = queries.list_errors(engine)
+    assert total == 10
+    reasons = {e["source"].rsplit("/", 1)[-1]: e["reason"] for e in errors}
+    assert "empty input" in reasons["empty.txt"] and "empty input" in reasons["blank.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "byte limit" in reasons["huge.txt"]
+    assert "malformed" in reasons["broken.rss"]
+    assert "no \"text\" or \"html\"" in reasons["lines.jsonl:2"]
+    assert "HTTP 404" in reasons["missing"] and "timed out" in reasons["slow"]
+    assert "content type" in reasons["pic"] and "no such file" in reasons["nowhere"]
+    assert all("\n" not in e["reason"] for e in errors)  # one line each
+
+
+def stored_rows(engine) -> dict:
+    with engine.connect() as conn:
+        return {
+            "events": [tuple(r) for r in conn.execute(
+                select(s.events.c.event_id, s.events.c.data).order_by(s.events.c.event_id))],
+            "mentions": [tuple(r) for r in conn.execute(
+                select(s.event_mentions.c.id, s.event_mentions.c.article_id,
+                       s.event_mentions.c.event_id).order_by(s.event_mentions.c.id))],
+            "articles": [tuple(r) for r in conn.execute(
+                select(s.articles.c.id, s.articles.c.content_hash, s.articles.c.duplicate_of)
+                .order_by(s.articles.c.id))],
+        }
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")
+def test_two_workers_store_exactly_what_one_stores(tmp_path):
+    write_text_corpus(tmp_path / "c", 16)
+    # Two sites running the wire copy of article 3: both are near-copies of it.
+    (tmp_path / "c" / "z_copy.txt").write_text(syndicated(3, "Mirror"))
+    (tmp_path / "c" / "z_wire.txt").write_text(syndicated(3, "Wire"))
+    (tmp_path / "c" / "z_bad.txt").write_bytes(b"\x00\x01" * 50)
+    results = []
+    for workers in (1, 2):
+        url = f"sqlite:///{tmp_path / f'w{workers}.sqlite'}"
+        summary, engine = ingest(url, [tmp_path / "c"], workers=workers, batch_size=3)
+        results.append((summary.to_dict(), stored_rows(engine)))
+    assert results[0] == results[1]
+    assert results[0][0]["near_duplicates"] == 2 and results[0][0]["failed"] == 1

@@ -73,7 +73,7 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         return False
     ka, kb = place_key(a, resolved), place_key(b, resolved)
     if a.family == "violence":
-        if a.claimed_by and b.claimed_by and a.claimed_by != b.claimed_by and (a.fatalities and b.fatalities):
+        if a.claimed_by and b.claimed_by and a.claimed_by != b.claimed_by and _counted(a.fatalities) and _counted(b.fatalities):
             return False  # two sides' accounts of one clash stay two events
         if (a.weapons or a.fatalities) and (b.weapons or b.fatalities) and not a.facts.is_heading \
                 and not b.facts.is_heading and not (a.facts.is_lead or b.facts.is_lead):
@@ -93,6 +93,10 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
     return False
 
 
+def _counted(q) -> bool:
+    return q is not None and (q.min is not None or q.max is not None)
+
+
 def _thin(d: Draft) -> bool:
     """Says nothing of its own: no counts, no weapons (a lead or headline mention)."""
     return not (d.weapons or d.weapon_types or d.fatalities or d.injured or d.intercepted)
@@ -102,7 +106,8 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
     clusters: list[Cluster] = []
     # Placed body sentences first, so headline, lead and unplaced drafts join the body
     # event they echo.
-    ordered = sorted(drafts, key=lambda d: (d.facts.is_heading, _unplaced_thin(d), d.facts.is_lead, d.facts.index))
+    ordered = sorted(drafts, key=lambda d: (d.facts.is_heading, _unplaced_thin(d), _broad_thin(d, resolved),
+                                            d.facts.is_lead, d.facts.index))
     for d in ordered:
         if _unplaced_thin(d) and not d.facts.is_heading:
             host = _host_for_unplaced(d, clusters)
@@ -113,7 +118,7 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
         for c in clusters:
             if d.role == "intercept":
                 break
-            if all(_compatible(d, other, resolved) for other in c.drafts[:1]) and _compatible(c.primary, d, resolved):
+            if all(_compatible(d, other, resolved) for other in c.drafts):
                 if d.facts.index == c.drafts[0].facts.index and d.place is not None and c.drafts[0].place is not None:
                     continue  # two places in one sentence are two events
                 home = c
@@ -126,6 +131,12 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
             home.add(d)
     clusters.sort(key=lambda c: min(x.facts.index for x in c.drafts))
     return clusters
+
+
+def _broad_thin(d: Draft, resolved) -> bool:
+    """A country-wide mention with no figures ("advances continued in eastern Ukraine")."""
+    key = place_key(d, resolved)
+    return bool(key and key[0] == "country" and _thin(d))
 
 
 def _unplaced_thin(d: Draft) -> bool:

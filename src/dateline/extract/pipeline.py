@@ -121,6 +121,9 @@ class PlaceResolver:
         self.article_countries = tuple(c for c, _ in codes.most_common())
 
     def resolve(self, p) -> Place | None:
+        code = _country_code(p.text) if p.cue is None else None
+        if code:
+            return self.country_place(None, country=code, text=p.text)
         if self.geo is not None:
             try:
                 from ..geo import GeoContext  # type: ignore[attr-defined]

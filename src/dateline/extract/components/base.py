@@ -155,6 +155,16 @@ def trigger_actor(trigger: Token, ctx: Context) -> Actor | None:
     return None
 
 
+def _reports(verb: Token, trigger: Token) -> bool:
+    """Is the trigger inside what the reporting verb reports?"""
+    if verb.dep_ == "ROOT" and (trigger.sent.root == verb or trigger in verb.subtree):
+        return True
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd") and trigger in child.subtree:
+            return True
+    return trigger.i == verb.i
+
+
 def claimant(facts: SentenceFacts, trigger: Token | None, ctx: Context) -> tuple[str | None, str | None]:
     """(whom the text credits, attribution kind) for an event in this sentence."""
     best = None
@@ -162,10 +172,8 @@ def claimant(facts: SentenceFacts, trigger: Token | None, ctx: Context) -> tuple
         verb = attribution.verb
         if verb is not None and trigger is not None and verb.i == trigger.i:
             continue
-        if verb is not None and trigger is not None:
-            # the trigger must be inside the reported clause, or the verb the sentence root
-            if not (trigger in list(verb.subtree) or verb.dep_ == "ROOT"):
-                continue
+        if verb is not None and trigger is not None and not _reports(verb, trigger):
+            continue
         name = None
         if attribution.speaker is not None:
             actor = actor_from_span(attribution.speaker, ctx.actors, ctx.lex)

@@ -69,6 +69,7 @@ class SentenceFacts:
     attributions: list[Attribution] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)   # absolute offsets, with quote marks
     nationwide: tuple[int, int] | None = None
+    drafts: list = field(default_factory=list)   # what the family components found here
 
     def char(self, token: Token) -> int:
         """Offset of a token in the sentence text."""

@@ -17,6 +17,9 @@ PEOPLE = {"people", "person", "persons", "civilians", "civilian", "soldiers", "s
           "villagers", "combatants", "rebels", "insurgents", "members", "staff", "journalists",
           "migrants", "refugees", "students", "passengers", "personnel", "guards", "militiamen",
           "protesters", "demonstrators", "recruits", "conscripts", "wounded", "dead", "of"}
+ADJECTIVES = {"more", "other", "civilian", "unarmed", "young", "elderly", "foreign", "local", "armed",
+              "suspected", "alleged", "enemy", "rebel", "government", "army", "security", "police", "aid",
+              "health", "medical", "palestinian", "israeli", "russian", "ukrainian", "additional", "further"}
 DEAD_WORDS = re.compile(r"\b(dead|deaths?|killed|kill|killing|fatalities|lives|bodies|died|die|slain|"
                         r"lost their lives|perished|massacred|executed|death toll|toll)\b", re.I)
 HURT_WORDS = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hospitali[sz]ed|casualties)\b", re.I)
@@ -51,6 +54,8 @@ class FamilyComponent:
         if doc._.dateline_drafts is None:
             doc._.dateline_drafts = []
         doc._.dateline_drafts.extend(drafts)
+        for d in drafts:
+            d.facts.drafts.append(d)
 
 
 def owner(place: PlaceMention, triggers: list[Trigger]) -> Trigger | None:
@@ -135,7 +140,11 @@ def preceding(facts: SentenceFacts, n: NumberMention, words: int = 4) -> str:
 def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tuple[str, str | None, str | None]:
     """('weapon', class, type) / ('fatalities'|'injured', None, None) / ('other', None, None)."""
     after = following(facts, n)
-    first = after.split()[0].lower().strip("’'") if after.split() else ""
+    words = after.split()
+    # skip adjectives before the counted noun: "58 Pakistani soldiers", "12 more civilians"
+    while len(words) > 1 and (words[0][:1].isupper() or words[0].lower() in ADJECTIVES) and words[0].lower() not in PEOPLE:
+        words = words[1:]
+    first = words[0].lower().strip("’'") if words else ""
     head_words = " ".join(after.split()[:4])
     weapon = lex.weapon_of(head_words)
     if weapon and first not in ("people", "civilians", "soldiers", "troops") and not re.match(
@@ -237,13 +246,27 @@ def vague_casualties(facts: SentenceFacts) -> tuple[bool, bool]:
     return bool(DEAD_WORDS.search(facts.text)), bool(HURT_WORDS.search(facts.text))
 
 
+REFERENCE_DETS = {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
+
+
+def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
+    """'the attack showed ...': a noun that points back at an event told elsewhere."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    dets = [c for c in trigger.children if c.dep_ in ("det", "poss")]
+    if not dets or dets[0].lower_ not in REFERENCE_DETS:
+        return False
+    own = [c for c in trigger.subtree if c.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")]
+    return not own
+
+
 def per_place_drafts(facts: SentenceFacts, ctx: Context, types: set[str], *,
                      require_place: bool = False, split: bool = True,
                      drop_subject_places: bool = True) -> list[Draft]:
     """The usual shape: one draft per place that belongs to this family's trigger."""
     from .base import claimant, status_of, trigger_actor
 
-    triggers = [t for t in facts.triggers if t.type in types and not t.weak]
+    triggers = [t for t in facts.triggers if t.type in types and not t.weak and not is_reference(t.token, facts)]
     if not triggers:
         return []
     main = triggers[0]

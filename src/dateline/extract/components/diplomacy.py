@@ -32,6 +32,20 @@ def counterparts(draft: Draft, ctx: Context) -> list[Target]:
     return out
 
 
+WISH = {"demand", "urge", "push", "press", "want", "ask", "pressure", "call", "hope", "wish", "plead", "insist"}
+
+
+def _wished(tok) -> bool:
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in WISH:
+            return True
+    return False
+
+
 def _purpose(tok) -> bool:
     """An infinitive of purpose hanging off another verb ('to finalise an agreement')."""
     if tok is None or tok.lemma_.lower() == "agree":
@@ -58,6 +72,8 @@ class DiplomacyComponent(FamilyComponent):
                 if etype == "agreement" and d.trigger is not None and d.trigger.pos_ == "NOUN" \
                         and d.trigger.lemma_.lower() not in ("swap", "exchange", "ceasefire", "truce"):
                     continue
+                if _wished(d.trigger):
+                    continue  # "protesters demanded a deal": wanted, not done or arranged
                 if etype == "agreement" and _purpose(d.trigger):
                     continue  # "travel ... to finalise a peace agreement": a purpose, not a deal
                 if d.status == "planned":

@@ -46,7 +46,9 @@ class StatementComponent(FamilyComponent):
                 actor = ctx.actors.last_group
             if actor is None:
                 continue
-            if a.kind not in ("denial", "accusation") and self._reports_event(facts, a.verb):
+            if a.kind != "denial" and any(c.dep_ == "neg" for c in a.verb.children):
+                continue  # "has not commented", "did not confirm": no position taken
+            if a.kind != "denial" and self._reports_event(facts, a.verb):
                 self._remember(actor, a, ctx)
                 continue
             d = Draft(type="statement", facts=facts, trigger=a.verb, subtype=SUBTYPE.get(a.kind, "position"),
@@ -64,9 +66,10 @@ class StatementComponent(FamilyComponent):
 
     @staticmethod
     def _reports_event(facts: SentenceFacts, verb) -> bool:
-        inside = set(t.i for t in verb.subtree)
-        return any(t.type in CONCRETE and not t.weak and t.token.i in inside and t.token.i != verb.i
-                   for t in facts.triggers)
+        """The reported clause is a concrete event found by another component."""
+        inside = set(t.i for t in verb.subtree) if verb.dep_ != "ROOT" else set(t.i for t in facts.sent)
+        return any(d.family in ("violence", "territory", "airspace", "movement") and d.trigger is not None
+                   and d.trigger.i in inside and d.trigger.i != verb.i for d in facts.drafts)
 
     @staticmethod
     def _remember(actor, attribution, ctx: Context) -> None:

@@ -12,7 +12,7 @@ import re
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
 from .common import (FamilyComponent, INTERCEPT, attach_quantities, classify_number, event_places,
-                     speaker_places, vague_casualties)
+                     is_reference, speaker_places, vague_casualties)
 
 SUBTYPE_WORDS = [
     (re.compile(r"\bshell(ed|ing|s)?\b|\bartillery\b|\bmortar", re.I), "shelling"),
@@ -66,7 +66,7 @@ class ViolenceComponent(FamilyComponent):
             return []
         if facts.has_phrase(lex.phrases.get("generic", [])) and not facts.numbers:
             return []  # "missiles still hit cities daily": habitual, not an event
-        strong = [t for t in triggers if not t.weak]
+        strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts)]
         counts = [n for n in facts.numbers if classify_number(facts, n, lex)[0] != "other"]
         dead, hurt = vague_casualties(facts)
         intercept_only = not strong and any(t.role == "intercept" for t in triggers) and INTERCEPT.search(facts.text)

@@ -65,7 +65,7 @@ article_bands = Table(
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("band", Integer, nullable=False),
     Column("band_hash", BigInteger, nullable=False),
-    Index("ix_article_bands_lookup", "band", "band_hash"),
+    Index("ix_article_bands_lookup", "band_hash", "band"),
 )
 
 # The MinHash signature itself, to verify LSH candidates.

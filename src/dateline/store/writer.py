@@ -77,39 +77,43 @@ class StoreWriter:
                                     .where(s.articles.c.content_hash.in_(wanted))))
 
     def band_candidates(self, bands: Sequence[tuple[int, int]]) -> list[tuple[str, bytes]]:
-        """Stored (content_hash, minhash) of canonical articles sharing a band with ``bands``."""
+        """Stored (content_hash, minhash) of original articles sharing a band with ``bands``."""
         if not bands:
             return []
+        wanted = set(bands)
         b = s.article_bands
-        cond = None
-        for band, value in bands:
-            clause = (b.c.band == band) & (b.c.band_hash == value)
-            cond = clause if cond is None else cond | clause
-        query = (select(s.articles.c.content_hash, s.article_signatures.c.minhash)
-                 .select_from(b.join(s.articles, s.articles.c.id == b.c.article_id)
-                              .join(s.article_signatures,
-                                    s.article_signatures.c.article_id == b.c.article_id))
-                 .where(cond).distinct())
         with self.engine.connect() as conn:
-            return [(row[0], bytes(row[1])) for row in conn.execute(query)]
+            hits = conn.execute(select(b.c.article_id, b.c.band, b.c.band_hash)
+                                .where(b.c.band_hash.in_([value for _, value in bands]))).all()
+            article_ids = sorted({row.article_id for row in hits
+                                  if (row.band, row.band_hash) in wanted})
+            if not article_ids:
+                return []
+            rows = conn.execute(
+                select(s.articles.c.content_hash, s.article_signatures.c.minhash)
+                .select_from(s.articles.join(s.article_signatures,
+                                             s.article_signatures.c.article_id == s.articles.c.id))
+                .where(s.articles.c.id.in_(article_ids)))
+            return [(row[0], bytes(row[1])) for row in rows]
 
     # -- the batch ----------------------------------------------------------------
     def write_batch(self, records: Sequence[ArticleRecord],
                     errors: Sequence[ArticleError] = ()) -> BatchResult:
+        """All of it in one transaction, with one statement per table (not per article)."""
         result = BatchResult()
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
-            for record in records:
-                article_id = self._write_article(conn, record, now)
-                result.article_ids.append(article_id)
-                result.articles += 1
-                if record.duplicate_of_hash:
-                    result.near_duplicates += 1
-                if record.extraction is not None:
-                    result.events += self._write_extraction(conn, article_id, record, now)
+            if records:
+                ids = self._insert_articles(conn, records, now)
+                result.article_ids = ids
+                result.articles = len(records)
+                result.near_duplicates = sum(1 for r in records if r.duplicate_of_hash)
+                self._link_copies(conn, records, ids)
+                self._insert_search_and_signatures(conn, records, ids)
+                result.events = self._insert_extractions(conn, records, ids, now)
                 # A source that now reads fine is no longer an error.
-                conn.execute(delete(s.ingest_errors)
-                             .where(s.ingest_errors.c.source_hash == source_hash(record.origin)))
+                conn.execute(delete(s.ingest_errors).where(s.ingest_errors.c.source_hash.in_(
+                    [source_hash(r.origin) for r in records])))
             for error in errors:
                 self._write_error(conn, error, now)
                 result.errors += 1
@@ -131,66 +135,83 @@ class StoreWriter:
             self._source_ids[name] = found
         return self._source_ids[name]
 
-    def _write_article(self, conn: Connection, record: ArticleRecord, now: datetime) -> int:
-        article = record.article
-        duplicate_of = None
-        if record.duplicate_of_hash:
-            duplicate_of = conn.scalar(select(s.articles.c.id).where(
-                s.articles.c.content_hash == record.duplicate_of_hash))
-        events = record.extraction.events if record.extraction else ()
-        article_id = conn.execute(insert(s.articles).values(
-            content_hash=record.content_hash, raw_hash=record.raw_hash,
-            source_id=self._source_id(conn, article), origin=record.origin,
-            url=article.url, title=article.title, byline=article.byline,
-            published=article.published,
-            dateline=article.dateline.to_dict() if article.dateline else None,
-            language=article.language, text=article.text,
-            paragraphs=[list(p) for p in article.paragraphs],
-            duplicate_of=duplicate_of, similarity=record.similarity,
-            event_count=len(events), ingested_at=now,
-        ).returning(s.articles.c.id)).scalar_one()
-        if conn.dialect.name == "sqlite":  # FTS5 external-content index, kept by hand
-            conn.exec_driver_sql("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
-                                 (article_id, article.title, article.text))
-        if record.minhash is not None and duplicate_of is None:
-            # Only canonical articles are indexed: copies link to the original.
-            conn.execute(insert(s.article_signatures).values(article_id=article_id,
-                                                             minhash=record.minhash))
-            if record.bands:
-                conn.execute(insert(s.article_bands), [
-                    {"article_id": article_id, "band": band, "band_hash": value}
-                    for band, value in record.bands])
-        return article_id
+    def _insert_articles(self, conn: Connection, records: Sequence[ArticleRecord],
+                         now: datetime) -> list[int]:
+        rows = []
+        for record in records:
+            article = record.article
+            rows.append({
+                "content_hash": record.content_hash, "raw_hash": record.raw_hash,
+                "source_id": self._source_id(conn, article), "origin": record.origin,
+                "url": article.url, "title": article.title, "byline": article.byline,
+                "published": article.published,
+                "dateline": article.dateline.to_dict() if article.dateline else None,
+                "language": article.language, "text": article.text,
+                "paragraphs": [list(p) for p in article.paragraphs],
+                "duplicate_of": None, "similarity": record.similarity,
+                "event_count": len(record.extraction.events) if record.extraction else 0,
+                "ingested_at": now})
+        return list(conn.execute(insert(s.articles).returning(
+            s.articles.c.id, sort_by_parameter_order=True), rows).scalars())
 
-    def _write_extraction(self, conn: Connection, article_id: int, record: ArticleRecord,
-                          now: datetime) -> int:
-        extraction = record.extraction
-        assert extraction is not None
-        published = record.article.published
-        if extraction.events:
-            event_rows = [_event_row(event_id_for(record.content_hash, m.id), m, published, now)
-                          for m in extraction.events]
+    def _link_copies(self, conn: Connection, records: Sequence[ArticleRecord],
+                     ids: Sequence[int]) -> None:
+        """Point near-copies at their original (stored earlier or in this very batch)."""
+        for record, article_id in zip(records, ids, strict=True):
+            if record.duplicate_of_hash:
+                original = conn.scalar(select(s.articles.c.id).where(
+                    s.articles.c.content_hash == record.duplicate_of_hash))
+                conn.execute(update(s.articles).where(s.articles.c.id == article_id)
+                             .values(duplicate_of=original))
+
+    def _insert_search_and_signatures(self, conn: Connection, records: Sequence[ArticleRecord],
+                                      ids: Sequence[int]) -> None:
+        if conn.dialect.name == "sqlite":  # FTS5 external-content index, kept by hand
+            conn.exec_driver_sql(
+                "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
+                [(i, r.article.title, r.article.text) for r, i in zip(records, ids, strict=True)])
+        # Only originals are indexed for near-copy search: copies link to the original.
+        originals = [(r, i) for r, i in zip(records, ids, strict=True)
+                     if r.minhash is not None and not r.duplicate_of_hash]
+        if originals:
+            conn.execute(insert(s.article_signatures),
+                         [{"article_id": i, "minhash": r.minhash} for r, i in originals])
+        bands = [{"article_id": i, "band": band, "band_hash": value}
+                 for r, i in originals for band, value in r.bands]
+        if bands:
+            conn.execute(insert(s.article_bands), bands)
+
+    def _insert_extractions(self, conn: Connection, records: Sequence[ArticleRecord],
+                            ids: Sequence[int], now: datetime) -> int:
+        mentions: list[EventMention] = []
+        event_rows, mention_rows, quote_rows = [], [], []
+        for record, article_id in zip(records, ids, strict=True):
+            extraction = record.extraction
+            if extraction is None:
+                continue
+            for ordinal, mention in enumerate(extraction.events):
+                event_id = event_id_for(record.content_hash, mention.id)
+                event_rows.append(_event_row(event_id, mention, record.article.published, now))
+                mention_rows.append(_mention_row(article_id, ordinal, event_id, mention))
+                mentions.append(mention)
+            quote_rows += [{"article_id": article_id, "ordinal": i, "speaker": q.speaker,
+                            "text": q.text, "start": q.start, "end": q.end,
+                            "event_key": q.event_id} for i, q in enumerate(extraction.quotes)]
+        if event_rows:
             conn.execute(insert(s.events), event_rows)
-            mention_ids = conn.execute(
-                insert(s.event_mentions).returning(s.event_mentions.c.id,
-                                                   sort_by_parameter_order=True),
-                [_mention_row(article_id, i, row["event_id"], m)
-                 for i, (m, row) in enumerate(zip(extraction.events, event_rows, strict=True))],
-            ).scalars().all()
+            mention_ids = list(conn.execute(insert(s.event_mentions).returning(
+                s.event_mentions.c.id, sort_by_parameter_order=True), mention_rows).scalars())
             actor_rows, place_rows = [], []
-            for mention_id, mention in zip(mention_ids, extraction.events, strict=True):
+            for mention_id, mention in zip(mention_ids, mentions, strict=True):
                 actor_rows.extend(_actor_rows(mention_id, mention))
                 place_rows.extend(_place_rows(mention_id, mention.location))
             if actor_rows:
                 conn.execute(insert(s.actors), actor_rows)
             if place_rows:
                 conn.execute(insert(s.places), place_rows)
-        if extraction.quotes:
-            conn.execute(insert(s.quotes), [
-                {"article_id": article_id, "ordinal": i, "speaker": q.speaker, "text": q.text,
-                 "start": q.start, "end": q.end, "event_key": q.event_id}
-                for i, q in enumerate(extraction.quotes)])
-        return len(extraction.events)
+        if quote_rows:
+            conn.execute(insert(s.quotes), quote_rows)
+        return len(event_rows)
 
     def _write_error(self, conn: Connection, error: ArticleError, now: datetime) -> None:
         key = source_hash(error.source)

@@ -104,7 +104,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE')
     )
     with op.batch_alter_table('article_bands', schema=None) as batch_op:
-        batch_op.create_index('ix_article_bands_lookup', ['band', 'band_hash'], unique=False)
+        batch_op.create_index('ix_article_bands_lookup', ['band_hash', 'band'], unique=False)
 
     op.create_table('article_signatures',
     sa.Column('article_id', sa.Integer(), nullable=False),

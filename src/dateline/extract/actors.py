@@ -165,4 +165,7 @@ def is_speaker_like(span: Span, lex: Lexicon) -> bool:
     if any(e.label_ in ("PERSON", "ORG", "GPE", "NORP") for e in span.ents):
         return True
     words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
-    return bool(words & lex.roles)
+    if words & lex.roles:
+        return True
+    # an unknown name the model did not tag ("Pashinyan said"): a capitalised proper noun
+    return span.root.pos_ == "PROPN" and span.root.text[:1].isupper() and span.root.lower_ not in ("others",)

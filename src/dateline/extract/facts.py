@@ -276,7 +276,14 @@ def sentence_facts(sent: Span, *, offset: int, paragraph: int, index: int, is_he
     facts = SentenceFacts(sent=sent, start=offset + sent.start_char, end=offset + sent.end_char,
                           text=text, paragraph=paragraph, index=index, is_heading=is_heading,
                           is_lead=is_lead)
-    facts.triggers = find_triggers(sent, matches)
+    facts.quotes = find_quotes(text, facts.start)
+    # words inside quotation marks are what someone said, not events the reporter tells
+    quoted = [(s - facts.start, e - facts.start) for s, e in facts.quotes]
+    facts.triggers = [t for t in find_triggers(sent, matches)
+                      if not any(s < t.token.idx - sent.start_char < e for s, e in quoted)]
+    # "a general strike" is a protest, not an attack
+    protest_at = {t.token.i for t in facts.triggers if t.type == "protest"}
+    facts.triggers = [t for t in facts.triggers if not (t.type == "attack" and t.token.i in protest_at)]
     facts.places = find_places(sent, lex, offset, country_code)
     facts.numbers = find_numbers(text)
     facts.times = find_times(text, anchor)

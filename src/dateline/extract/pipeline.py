@@ -56,7 +56,8 @@ class Extractor:
         for p, (doc, (start, _)) in enumerate(zip(docs, paragraphs)):
             doc.user_data.update({"dateline_ctx": ctx, "dateline_offset": start, "dateline_paragraph": p,
                                   "dateline_sentence0": sentence_no, "dateline_is_lead": p == first_body,
-                                  "dateline_text": text})
+                                  "dateline_text": text,
+                                  "dateline_is_title": p == 0 and text[start:paragraphs[0][1]].strip() == article.title})
             doc = self.events(doc)
             sentence_no += len(doc._.dateline_facts)
             all_facts.extend(doc._.dateline_facts)

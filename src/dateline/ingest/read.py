@@ -32,7 +32,7 @@ FURNITURE = re.compile(
 BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.'\- ]{1,80}?)\s*$", re.IGNORECASE)
 # "WASHINGTON, NOV. 25, 2025 —", "KYIV (Reuters) -", "GENEVA, March 3 (AP) —"
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z .'\-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.]{1,20}))?"
+    r"^\s*(?P<place>[A-Z][A-Z .'/\-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,40}?))?"
     r"(?:\s*,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z .]+)\))?\s*(?:—|–|-{1,2})\s*(?P<rest>.*)$")
 
@@ -128,9 +128,14 @@ def parse_dateline(line: str, *, year_hint: int | None = None) -> tuple[Dateline
     """A dateline at the start of a line -> (Dateline, length of the dateline part)."""
     m = DATELINE.match(line)
     if not m:
-        return None, 0
+        # "Kyiv -- ...": a capitalised place of one or two words before a double dash
+        m2 = re.match(r"^\s*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:--|—)\s+(?P<rest>.+)$", line)
+        if not m2:
+            return None, 0
+        return Dateline(place=m2["place"], date=None), m2.start("rest")
     place = m["place"].strip(" .")
-    if len(place) < 3 or not place.replace(" ", "").replace(".", "").replace("-", "").replace("'", "").isupper():
+    letters = re.sub(r"[ .'/\-]", "", place)
+    if len(place) < 3 or not letters.isupper():
         return None, 0
     when = None
     if m["date"]:
@@ -138,7 +143,7 @@ def parse_dateline(line: str, *, year_hint: int | None = None) -> tuple[Dateline
     elif not m["agency"] and not m["rest"]:
         return None, 0
     consumed = m.start("rest") if m["rest"] else len(line)
-    return Dateline(place=place.title(), date=when), consumed
+    return Dateline(place=place.split("/")[0].title(), date=when), consumed
 
 
 def _parse_short_date(value: str, year_hint: int | None) -> date | None:

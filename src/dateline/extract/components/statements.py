@@ -46,9 +46,10 @@ class StatementComponent(FamilyComponent):
                 actor = ctx.actors.last_group
             if actor is None:
                 continue
-            if a.kind != "denial" and any(c.dep_ == "neg" for c in a.verb.children):
+            if a.kind != "denial" and any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in a.verb.children):
                 continue  # "has not commented", "did not confirm": no position taken
-            if a.kind != "denial" and self._reports_event(facts, a.verb):
+            if a.kind != "denial" and self._reports_event(facts, a.verb) and not (
+                    self._self_claim(a.verb) and facts.quotes):
                 self._remember(actor, a, ctx)
                 continue
             d = Draft(type="statement", facts=facts, trigger=a.verb, subtype=SUBTYPE.get(a.kind, "position"),
@@ -68,8 +69,27 @@ class StatementComponent(FamilyComponent):
     def _reports_event(facts: SentenceFacts, verb) -> bool:
         """The reported clause is a concrete event found by another component."""
         inside = set(t.i for t in verb.subtree) if verb.dep_ != "ROOT" else set(t.i for t in facts.sent)
-        return any(d.family in ("violence", "territory", "airspace", "movement") and d.trigger is not None
-                   and d.trigger.i in inside and d.trigger.i != verb.i for d in facts.drafts)
+        for d in facts.drafts:
+            if d.trigger is None or d.trigger.i not in inside or d.trigger.i == verb.i:
+                continue
+            if d.family in ("violence", "territory", "airspace", "movement", "protest"):
+                return True
+            # "..., two diplomats said": the talks are the news, the speakers its source
+            if d.family in ("diplomacy", "proposal") and verb.i > d.trigger.i:
+                return True
+        return False
+
+    @staticmethod
+    def _self_claim(verb) -> bool:
+        """'The army said its jets hit ...': the actor speaking of its own action is a position too."""
+        for child in verb.children:
+            if child.dep_ != "ccomp":
+                continue
+            for sub in child.subtree:
+                if sub.dep_ in ("nsubj", "poss") and sub.lower_ in ("it", "its", "we", "our", "they", "their") \
+                        and sub.head.i in (child.i, *[c.i for c in child.children]):
+                    return True
+        return False
 
     @staticmethod
     def _remember(actor, attribution, ctx: Context) -> None:

@@ -76,8 +76,13 @@ class ViolenceComponent(FamilyComponent):
         kinds = {t.type for t in strong}
         if strong:
             etype = "clash" if kinds == {"clash"} else ("attack" if "attack" in kinds else "clash")
+        elif intercept_only or any(classify_number(facts, n, lex)[0] == "weapon" for n in counts):
+            etype = "attack"
         else:
             etype = "casualties"
+        casualty_counts = any(classify_number(facts, n, lex)[0] in ("fatalities", "injured") for n in counts)
+        if cumulative and not casualty_counts:
+            cumulative = False  # "since the war began" on a strike with no toll: not a running total
         if cumulative and etype != "clash":
             etype = "casualties"
         main = (strong or triggers)[0]

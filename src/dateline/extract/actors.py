@@ -146,6 +146,10 @@ def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None
         return Actor(name, country or index.countries.get(name))
     text = DETERMINERS.sub("", span.text.strip(" ,"))
     text = re.sub(r"\s+", " ", text)
+    if len(span) == 1 and span.root.pos_ == "PROPN":
+        text = index.resolve_name(text)  # "Umerov" -> "Rustem Umerov" named earlier
+        if country is None:
+            country = index.countries.get(text)
     if country is None:
         country = country_of_text(text, lex)
     return Actor(text, country)

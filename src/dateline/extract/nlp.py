@@ -109,7 +109,7 @@ class FactsComponent:
         facts = []
         for k, sent in enumerate(doc.sents):
             facts.append(sentence_facts(sent, offset=offset, paragraph=paragraph, index=first_index + k,
-                                        is_heading=heading, is_lead=lead and k == 0, anchor=ctx.anchor,
+                                        is_heading=heading, is_lead=lead, anchor=ctx.anchor,
                                         lex=self.lex, matches=matches, country_code=_country_code))
         doc._.dateline_facts = facts
         doc._.dateline_drafts = []

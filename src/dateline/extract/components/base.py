@@ -74,6 +74,7 @@ class Draft:
         score = 0.0
         score += 2 * len(self.weapons) + len(self.weapon_types) + 2 * bool(self.fatalities) + bool(self.injured)
         score += 1.5 * bool(self.place) + 0.5 * bool(self.claimed_by) + 0.5 * bool(self.targets)
+        score += 0.5 * bool(self.place and not self.place.is_country)
         score -= 2 * self.facts.is_heading + 0.5 * self.facts.is_lead
         return score
 

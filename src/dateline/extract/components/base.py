@@ -76,6 +76,10 @@ class Draft:
         score += 1.5 * bool(self.place) + 0.5 * bool(self.claimed_by) + 0.5 * bool(self.targets)
         score += 0.5 * bool(self.place and not self.place.is_country)
         score -= 2 * self.facts.is_heading + 0.5 * self.facts.is_lead
+        # a summary sentence ("At the same time, X advanced, Y spread and Z mounted") says
+        # a little about many events; the sentence about one event is its better evidence
+        if len({d.family for d in self.facts.drafts}) >= 3:
+            score -= 1.0
         return score
 
 

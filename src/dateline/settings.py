@@ -41,6 +41,11 @@ class Settings:
     private_reading: bool = False
     # Ingest: the extractor each worker builds ("module:Class" with from_settings()).
     extractor: str = "dateline.extract.pipeline:Extractor"
+    # Web: requests per second per client address (token bucket) and its burst size.
+    web_rate_per_second: float = 20.0
+    web_rate_burst: int = 120
+    # Web: largest accepted request body (uploads, pasted text), bytes.
+    web_max_upload_bytes: int = 5 * 1024 * 1024
 
     @classmethod
     def load(cls, user_file: Path | None = None, **overrides: Any) -> Settings:

@@ -1,0 +1,88 @@
+"""`dateline serve` (the web app) and `dateline user add|token` (analyst accounts)."""
+from __future__ import annotations
+
+import getpass
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import ConfigError, InputError
+from ..settings import Settings
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path "
+                                                 "(default: DATELINE_DB or the user data dir).")]
+user_app = typer.Typer(help="Analyst accounts for the web app.", no_args_is_help=True)
+
+
+def _web():  # noqa: ANN202 - the web package, or a clear error when the extra is missing
+    try:
+        from .. import web  # noqa: F401
+        from ..web import accounts, app, auth_schema
+    except ModuleNotFoundError as exc:
+        raise ConfigError(f"the web app needs {exc.name!r}: pip install 'dateline[web]'") from exc
+    return app, accounts, auth_schema
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+    db: DbOption = None,
+    private: Annotated[bool, typer.Option("--private", help="Reading needs sign-in too.")] = False,
+) -> None:
+    """Start the web app and REST API (http://HOST:PORT, API docs at /api/docs)."""
+    app_module, _, _ = _web()
+    import uvicorn
+
+    settings = Settings.load(db_url=db, private_reading=True if private else None)
+    application = app_module.create_app(settings)
+    print(f"dateline: serving {settings.db_url} at http://{host}:{port}/", file=sys.stderr)
+    # proxy_headers: behind a TLS proxy, X-Forwarded-Proto makes cookies Secure.
+    uvicorn.run(application, host=host, port=port, proxy_headers=True, log_level="warning")
+
+
+def _engine(db: str | None):  # noqa: ANN202
+    from ..store.db import open_engine
+
+    _, _, auth_schema = _web()
+    engine = open_engine(Settings.load(db_url=db).db_url)
+    auth_schema.create_tables(engine)
+    return engine
+
+
+@user_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument(help="The analyst's user name.")],
+    password_stdin: Annotated[bool, typer.Option("--password-stdin",
+                                                 help="Read the password from standard input.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Create an analyst who can sign in, review events and add articles."""
+    _, accounts, _ = _web()
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != password:
+            raise InputError("the two passwords differ")
+    accounts.add_user(_engine(db), name, password)
+    print(f"user {name} added", file=sys.stderr)
+
+
+@user_app.command("token")
+def user_token(
+    name: Annotated[str, typer.Argument(help="The analyst's user name.")],
+    db: DbOption = None,
+) -> None:
+    """Print a new API token for NAME (send it as `Authorization: Bearer TOKEN`)."""
+    _, accounts, _ = _web()
+    engine = _engine(db)
+    user = accounts.find_user(engine, name)
+    if user is None:
+        raise InputError(f"no user {name!r}: create it with `dateline user add {name}`")
+    print(accounts.new_token(engine, user, kind="api"))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.add_typer(user_app, name="user")

@@ -73,12 +73,21 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         return False
     ka, kb = place_key(a, resolved), place_key(b, resolved)
     if a.family == "violence":
-        if a.claimed_by and b.claimed_by and a.claimed_by != b.claimed_by and _counted(a.fatalities) and _counted(b.fatalities):
-            return False  # two sides' accounts of one clash stay two events
+        if _counted(a.fatalities) and _counted(b.fatalities) and (
+                a.fatalities.min, a.fatalities.max) != (b.fatalities.min, b.fatalities.max):
+            return False  # different tolls: different strikes, or two sides' accounts
+        if a.actors and b.actors and a.actors[0].country and b.actors[0].country \
+                and a.actors[0].country != b.actors[0].country:
+            return False
+        if a.date and b.date and a.date.start and b.date.start and a.date.text and b.date.text \
+                and abs((a.date.start - b.date.start).days) > 1:
+            return False
         if (a.weapons or a.fatalities) and (b.weapons or b.fatalities) and not a.facts.is_heading \
                 and not b.facts.is_heading and not (a.facts.is_lead or b.facts.is_lead):
-            if ka != kb or a.fatalities and b.fatalities and a.fatalities != b.fatalities:
+            if ka != kb:
                 return False
+        if ka is not None and kb is not None and ka[0] == "place" and kb[0] == "place" and ka != kb:
+            return False
     if ka is None or kb is None:
         return a.family != "violence" or ka == kb or _thin(a) or _thin(b)
     if ka == kb:

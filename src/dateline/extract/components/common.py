@@ -126,6 +126,68 @@ def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
     return kept
 
 
+def _conj_root(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _noun_above(tok: Token) -> Token | None:
+    """The noun a place hangs from: 'a refinery in X' -> refinery."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ != "pobj":
+            return None
+        prep = cur.head
+        if prep.head is prep or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        cur = prep.head
+        if cur.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return cur
+    return None
+
+
+def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[PlaceMention]]:
+    """(places that are each an event, places that only frame them).
+
+    Places in one list ("Kharkiv, Dnipro and Cherkasy", "a refinery in A and a
+    terminal in B") are one event each; otherwise a sentence tells one event, at
+    its most telling place (a city over its region, not a neighbourhood, which is
+    a sublocation).
+    """
+    if len(places) <= 1:
+        return places, []
+    # Two places are in one list when the chains above them (conjunctions, and the
+    # nouns they hang from) meet; grouped transitively.
+    links: list[set[int]] = []
+    for p in places:
+        root = p.root
+        while root.dep_ == "compound" and root.head is not root:
+            root = root.head  # "Kharkiv" in "the Kharkiv region"
+        keys = {_conj_root(root).i}
+        noun = _noun_above(_conj_root(root))
+        if noun is not None:
+            keys.add(_conj_root(noun).i)
+        links.append(keys)
+    group_of = list(range(len(places)))
+    for i in range(len(places)):
+        for j in range(i):
+            if links[i] & links[j]:
+                old, new = group_of[i], group_of[j]
+                group_of = [new if g == old else g for g in group_of]
+    groups: dict[int, list[PlaceMention]] = {}
+    for p, g in zip(places, group_of):
+        groups.setdefault(g, []).append(p)
+    biggest = max(groups.values(), key=len)
+    if len(biggest) >= 2:
+        rest = [p for p in places if p not in biggest]
+        return biggest, rest
+    order = {"district": 3, "region": 1, None: 0}
+    ranked = sorted(places, key=lambda p: (p.cue == "district", p.is_country, p.cue == "region", p.start))
+    best = ranked[0]
+    return [best], [p for p in places if p is not best]
+
+
 def following(facts: SentenceFacts, n: NumberMention, words: int = 6) -> str:
     rest = facts.text[n.end:]
     m = re.match(r"[^,;.:()—–]*", rest)
@@ -281,6 +343,8 @@ def per_place_drafts(facts: SentenceFacts, ctx: Context, types: set[str], *,
     status = status_of(main.token)
     if kind == "claim":
         status = "claimed"
+    if split:
+        places, context = split_places(places)
     groups = ([[p] for p in places] if split else [places]) or [[]]
     out = []
     for group in groups:
@@ -289,5 +353,7 @@ def per_place_drafts(facts: SentenceFacts, ctx: Context, types: set[str], *,
         d.place = group[0] if group else None
         d.nationwide = facts.nationwide is not None and not group
         d.actors = [actor] if actor else []
+        if split:
+            d.sublocations = [p for p in context if p.cue == "district"]
         out.append(d)
     return out

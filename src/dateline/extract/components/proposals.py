@@ -25,8 +25,12 @@ class ProposalComponent(FamilyComponent):
                 # the plan must be the subject of a verb that says what it contains
                 head = tok.head
                 verbs = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("xcomp", "conj")}
-                if tok.dep_ not in ("nsubj", "nsubjpass") or not (verbs & CONTENT_VERBS) or head.dep_ != "ROOT":
+                if tok.dep_ not in ("nsubj", "nsubjpass") or not (verbs & CONTENT_VERBS) or not (head.dep_ == "ROOT" or (
+                        head.dep_ == "ccomp" and head.head.lemma_.lower() == "say" and head.head.i > tok.i)):
                     continue
+            elif any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.dep_ in ("advcl", "xcomp", "acl"):
+                if tok.head.lemma_.lower() not in ("offer", "propose", "suggest"):
+                    continue  # "travel to Israel to present the proposal": a purpose
             d = Draft(type="proposal", facts=facts, trigger=tok, status=status_of(tok),
                       date=facts.best_time(), confidence=0.6)
             actor = trigger_actor(tok, ctx)

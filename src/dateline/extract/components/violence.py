@@ -12,7 +12,7 @@ import re
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
 from .common import (FamilyComponent, INTERCEPT, attach_quantities, classify_number, event_places,
-                     is_reference, speaker_places, vague_casualties)
+                     is_reference, speaker_places, split_places, vague_casualties)
 
 SUBTYPE_WORDS = [
     (re.compile(r"\bshell(ed|ing|s)?\b|\bartillery\b|\bmortar", re.I), "shelling"),
@@ -112,6 +112,7 @@ class ViolenceComponent(FamilyComponent):
                     scope="cumulative" if cumulative else "incident")
         country_of_actor = actor.country if actor else None
         drafts: list[Draft] = []
+        places, context = split_places(places)
         groups = [[p] for p in places] or [[]]
         for group in groups:
             d = Draft(type=etype, **base)
@@ -122,6 +123,7 @@ class ViolenceComponent(FamilyComponent):
                 d._nation = nation
             if intercept_only:
                 d.role = "intercept"
+            d.sublocations = [p for p in context if p.cue == "district"]
             drafts.append(d)
         # Quantities go to the draft whose place is nearest to the number.
         for n in facts.numbers:

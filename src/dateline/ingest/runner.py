@@ -16,8 +16,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from ..models import ArticleError
 from ..settings import Settings
@@ -25,6 +24,9 @@ from ..store.writer import ArticleRecord, StoreWriter
 from . import dedup, pipeline
 from .fetch import Fetcher, HttpFetcher
 from .sources import RawDocument, iter_sources
+
+if TYPE_CHECKING:  # only store/ imports SQLAlchemy at run time
+    from sqlalchemy import Engine
 
 IN_FLIGHT_PER_WORKER = 4
 

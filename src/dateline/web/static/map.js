@@ -23,7 +23,8 @@
   var path = d3.geoPath(projection);
 
   function bboxPolygon(b) {
-    return { type: "Polygon", coordinates: [[[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]], [b[0], b[1]]]] };
+    // Clockwise ring: d3-geo reads a counter-clockwise one as "the rest of the globe".
+    return { type: "Polygon", coordinates: [[[b[0], b[1]], [b[0], b[3]], [b[2], b[3]], [b[2], b[1]], [b[0], b[1]]]] };
   }
 
   function region() {
@@ -98,6 +99,7 @@
     projection.fitExtent([[4, 4], [width - 4, height - 4]], world ? { type: "Sphere" } : bboxPolygon(b));
     if (countries) drawLand();
     status.textContent = "loading…";
+    holder.setAttribute("data-loaded", "false");
     fetch("/api/map.geojson?" + query(), { headers: { Accept: "application/geo+json" } })
       .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
       .then(drawEvents)

@@ -68,3 +68,71 @@ def evaluate_dir(gold_dir: Path, *, scorer: Path | None = None, verbose: bool = 
 
 if __name__ == "__main__":  # python -m dateline.evaluation GOLD_DIR
     print(json.dumps(evaluate_dir(Path(sys.argv[1]), verbose="-v" in sys.argv), indent=1))
+
+
+# --- PLOVER's gold sentences (shared/peer/plover): an external check -----------------
+
+def clear_plover_case(case: dict) -> bool:
+    """The families the PLOVER README calls clear, without the labels it flags as suspect."""
+    if any(str(f).startswith("suspect_label") for f in case.get("flags", [])):
+        return False
+    family = case.get("family")
+    if family in ("violence", "protest", "movement"):
+        return True
+    if case.get("plover_type") == "CONSULT":
+        return True
+    return case.get("plover_type") == "AGREE" and case.get("agree_kind") == "mutual_agreement"
+
+
+def plover_eval(cases_path: Path, *, extractor=None) -> dict[str, Any]:
+    """Share of clear cases where an event of the mapped family is found; dead/injured accuracy."""
+    from .extract.pipeline import Extractor
+    from .ingest.read import read_text
+    from .models import FAMILIES
+
+    cases = json.loads(Path(cases_path).read_text(encoding="utf-8"))
+    if extractor is None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            extractor = Extractor.from_settings()
+    found = total = 0
+    counts_ok = counts_total = 0
+    per_family: dict[str, list[int]] = {}
+    misses = []
+    for case in cases:
+        clear = clear_plover_case(case)
+        has_counts = case.get("dead") is not None or case.get("injured") is not None
+        if not clear and not has_counts:
+            continue
+        # one sentence, no headline: a blank first line keeps the sentence in the body
+        text = "PLOVER case\n\n" + case["text"] + "\n"
+        events = extractor.extract_article(read_text(text, published="2000-01-01")).events
+        families = {FAMILIES.get(e.type) for e in events}
+        if clear:
+            hit = case["family"] in families
+            total += 1
+            found += hit
+            per_family.setdefault(case["family"], [0, 0])
+            per_family[case["family"]][0] += hit
+            per_family[case["family"]][1] += 1
+            if not hit:
+                misses.append(f"{case['id']}: {case['text'][:100]}")
+        if has_counts:
+            violent = [e for e in events if FAMILIES.get(e.type) == "violence"]
+            ok = False
+            for e in violent:
+                dead_ok = case.get("dead") is None or (e.fatalities is not None and case["dead"] in (e.fatalities.min, e.fatalities.max))
+                hurt_ok = case.get("injured") is None or (e.injured is not None and case["injured"] in (e.injured.min, e.injured.max))
+                ok = ok or (dead_ok and hurt_ok)
+            counts_total += 1
+            counts_ok += ok
+            if not ok:
+                misses.append(f"counts {case['id']}: dead={case.get('dead')} injured={case.get('injured')}: {case['text'][:90]}")
+    return {
+        "clear_cases": total,
+        "found_share": round(found / total, 3) if total else None,
+        "families": {k: round(v[0] / v[1], 3) for k, v in sorted(per_family.items())},
+        "dead_injured_cases": counts_total,
+        "dead_injured_accuracy": round(counts_ok / counts_total, 3) if counts_total else None,
+        "misses": misses,
+    }

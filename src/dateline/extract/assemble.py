@@ -313,7 +313,8 @@ def _merged_place(c: Cluster, resolved, resolve_place) -> Place | None:
     candidates = [d] + [x for x in c.drafts if x is not d]
     for x in candidates:
         if x.nationwide and getattr(x, "_nation", None):
-            p = resolve_place(None, country=x._nation, text=x.facts.text[x.facts.nationwide[0]:x.facts.nationwide[1]])
+            words = x.facts.text[x.facts.nationwide[0]:x.facts.nationwide[1]] if x.facts.nationwide else x._nation
+            p = resolve_place(None, country=x._nation, text=words)
             if p:
                 return p
         if x.place is not None:

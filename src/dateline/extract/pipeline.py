@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from ..models import Article, Extraction, Place
 from ..settings import Settings
@@ -47,6 +49,9 @@ class Extractor:
         lex = load_lexicon()
         with self.nlp.select_pipes(disable=["dateline_events"]):
             docs = list(self.nlp.pipe(text[s:e] for s, e in paragraphs))
+        if self.geo is not None:
+            for doc in docs:
+                add_gazetteer_places(doc, self.geo)
         index = ActorIndex()
         index.learn(docs, lex)
         ctx = Context(lex=lex, actors=index, anchor=article.anchor_date, country_code=_country_code)
@@ -86,6 +91,43 @@ class Extractor:
         events = assemble.build_mentions(clusters, text, resolver.country_place, ids, resolved)
         quotes = assemble.build_quotes(text, all_facts, events)
         return Extraction(article=article, events=tuple(events), quotes=tuple(quotes))
+
+
+TITLES_BEFORE_NAMES = {"president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "secretary",
+                       "chancellor", "spokesman", "spokeswoman", "mayor", "governor", "king", "prince"}
+
+
+def add_gazetteer_places(doc: Doc, geo) -> None:
+    """Places the gazetteer knows and the statistical NER missed or mislabelled.
+
+    A gazetteer match becomes a GPE where the model saw nothing, or where it saw the
+    very same words as a person, nationality or organisation ("Chernihiv" PERSON,
+    "Dnipro" NORP) - but never inside a longer name ("Volodymyr Zelenskyy").
+    """
+    try:
+        mentions = geo.find_mentions(doc.text)
+    except Exception as exc:  # recognition is a bonus; never lose the document over it
+        log.warning("gazetteer place recognition failed: %s", exc)
+        return
+    ents = list(doc.ents)
+    changed = False
+    for start, end, _name in mentions:
+        span = doc.char_span(start, end, label="GPE")
+        if span is None or span.text.isupper():
+            continue
+        overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+        if any(e.label_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY") for e in overlapping):
+            continue
+        if any((e.start, e.end) != (span.start, span.end) for e in overlapping):
+            continue  # part of a longer name
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES_BEFORE_NAMES:
+            continue
+        if span.end < len(doc) and doc[span.end].ent_type_ == "PERSON":
+            continue  # a first name before a surname
+        ents = [e for e in ents if e not in overlapping] + [span]
+        changed = True
+    if changed:
+        doc.ents = filter_spans(ents)
 
 
 def _heading(paragraph: str) -> bool:

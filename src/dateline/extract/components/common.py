@@ -220,7 +220,14 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
         return "fatalities", None, None
     if first in ("injured", "wounded", "injuries", "hurt"):
         return "injured", None, None
-    if first in PEOPLE or first in ("of",) or (first and first.rstrip("s") in {p.rstrip("s") for p in PEOPLE}):
+    left2 = preceding(facts, n, 2)
+    if re.search(r"\b(kill(ed|ing)?|wound(ed|ing)?|injur(ed|ing)|massacred|executed|shot dead|left)\s*$", left2, re.I) \
+            and first not in ("of", "per", "percent") and not weapon:
+        # "killed three ethnic Albanians", "wounding 20": the verb before the count decides
+        return ("fatalities" if re.search(r"kill|massacre|execut|dead", left2, re.I) else "injured"), None, None
+    is_people = first in PEOPLE or (first and first.rstrip("s") in {p.rstrip("s") for p in PEOPLE})
+    is_plural_noun = bool(first) and (first.endswith("s") or words[0][:1].isupper()) and first not in ("years", "days", "km", "miles", "hours", "months", "weeks", "points", "percent")
+    if is_people or first in ("of",) or is_plural_noun:
         right = " ".join(facts.text[n.end:].split()[:7])
         left = preceding(facts, n, 4)
         # nearest casualty word decides: "killing 12 people", "six people were wounded"

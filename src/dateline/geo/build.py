@@ -26,7 +26,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from .countries import country_info, country_place_names, known_codes
-from .names import bare_name, loose_key, name_key
+from .names import bare_name, loose_from_key, name_key
 
 SCHEMA_VERSION = "1"
 DATA = resources.files("dateline.geo") / "data"
@@ -81,6 +81,8 @@ class PlaceRecord:
 
 def _latin(text: str) -> bool:
     """True for names written in the Latin script (the ones English reporting uses)."""
+    if text.isascii():
+        return any(ch.isalpha() for ch in text)
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in letters)
 
@@ -177,16 +179,20 @@ def _admin_areas(records: dict[int, PlaceRecord], cities: dict[str, dict]) -> No
         parts = code.split(".")
         country, admin1_code = parts[0], parts[1] if len(parts) > 1 else None
         if level == "1":
-            acc = sums.get((country, admin1_code or ""))
+            acc = admin2_sums.get(number) or sums.get((country, admin1_code or ""))
             if not acc or not acc[2]:
                 continue
             canonical, bare = _admin1_name(name, aliases, city_keys[(country, admin1_code or "")])
+            latin = {a for a in aliases if _latin(a)}
+            # City-states (Kyiv City, Moskva, Sevastopol) are admin1 areas that are one city:
+            # "Kyiv region" means the oblast around it, not the city.
+            kind = "admin1city" if "city" in _type.lower() or _type == "Capital district" else "admin1"
             records[int(geonameid)] = PlaceRecord(
-                id=int(geonameid), name=canonical, kind="admin1", precision="region",
+                id=int(geonameid), name=canonical, kind=kind, precision="region",
                 country=country, admin1_code=admin1_code, lat=round(acc[0] / acc[2], 5),
                 lon=round(acc[1] / acc[2], 5), population=int(acc[3]),
-                main_names={name, canonical, *bare},
-                alt_names={a for a in aliases if _latin(a)})
+                main_names={name, canonical, bare_name(name_key(name)), bare_name(name_key(canonical))},
+                alt_names=latin | bare)
         elif level == "2":
             acc = admin2_sums.get(number)
             if not acc or not acc[2]:
@@ -263,24 +269,30 @@ def write_places(connection: sqlite3.Connection, records: dict[int, PlaceRecord]
                  sources: dict[str, str]) -> None:
     """Create the schema in ``connection`` and fill it (also used for in-memory gazetteers)."""
     admin1_names = {(r.country, r.admin1_code): r.name for r in records.values()
-                    if r.kind == "admin1"}
+                    if r.kind in ("admin1", "admin1city") and r.admin1_code}
     connection.executescript(SCHEMA)
     connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(sources.items()))
     place_rows, name_rows, loose_rows = [], {}, set()
     for record in sorted(records.values(), key=lambda r: r.id):
         admin1 = admin1_names.get((record.country, record.admin1_code))
-        if record.kind == "admin1":
+        if record.kind in ("admin1", "admin1city"):
             admin1 = record.name
         place_rows.append((record.id, record.name, record.kind, record.precision,
                            record.country, record.admin1_code, admin1, record.lat,
                            record.lon, record.population, record.parent,
                            int(record.capital)))
+        main_loose = {loose_from_key(name_key(text)) for text in record.main_names}
         for quality, names in ((2, record.alt_names), (3, record.main_names)):
             for text in names:
                 key = name_key(text)
-                if key:
-                    name_rows[(key, record.id)] = max(quality, name_rows.get((key, record.id), 0))
-                    loose_rows.add((loose_key(text), record.id))
+                if not key:
+                    continue
+                loose = loose_from_key(key)
+                # A spelling of the current name (Odessa, Kupiansk) is as good as the name;
+                # a different alternate (Pokrovsk for Engels) is a former or other name.
+                rank = 3 if loose in main_loose else quality
+                name_rows[(key, record.id)] = max(rank, name_rows.get((key, record.id), 0))
+                loose_rows.add((loose, record.id))
     connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     connection.executemany("INSERT INTO names VALUES (?,?,?)",
                            sorted((k, p, q) for (k, p), q in name_rows.items()))
@@ -290,9 +302,11 @@ def write_places(connection: sqlite3.Connection, records: dict[int, PlaceRecord]
 
 def _write(path: Path, records: dict[int, PlaceRecord], sources: dict[str, str]) -> None:
     connection = sqlite3.connect(path)
+    # A fresh file written once: no journal needed (a failed build leaves only the tmp file).
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
     try:
         write_places(connection, records, sources)
-        connection.execute("VACUUM")
     finally:
         connection.close()
 

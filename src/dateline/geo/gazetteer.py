@@ -41,7 +41,7 @@ from .ranking import Candidate, GeoContext, Scope, best
 REBUILD = "run `dateline gazetteer build`"
 CACHE_SIZE = 100_000
 FUZZY_MIN_POPULATION = 15_000
-FUZZY_CUTOFF = 88.0
+FUZZY_CUTOFF = 0.84  # Damerau-Levenshtein similarity: one edit in 7 letters
 
 _COLUMNS = ("p.id, p.name, p.kind, p.precision, p.country, p.admin1_code, p.admin1, p.lat, "
             "p.lon, p.population, p.parent, p.capital")
@@ -191,12 +191,16 @@ class Gazetteer:
     def _fuzzy(self, key: str) -> list[Candidate]:
         if len(key) < 5:
             return []
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
 
         keys, ids = self._fuzzy_index
-        found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+        found = process.extract(key, keys, scorer=DamerauLevenshtein.normalized_similarity,
+                                score_cutoff=FUZZY_CUTOFF, limit=5)
         out = []
         for _, _, index in found:
+            if keys[index][0] != key[0]:
+                continue  # misspellings keep their first letter; this keeps guesses sane
             row = self._db.execute(_BY_ID, (ids[index],)).fetchone()
             out.append(Candidate(*row[:11], bool(row[11]), 0))
         return out
@@ -205,7 +209,7 @@ class Gazetteer:
     def _fuzzy_index(self) -> tuple[list[str], list[int]]:
         rows = self._db.execute(
             "SELECT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
-            "WHERE n.quality = 3 AND (p.population >= ? OR p.kind NOT IN ('city', 'admin2')) "
+            "WHERE p.population >= ? OR p.kind NOT IN ('city', 'admin2') "
             "ORDER BY n.key, n.place", (FUZZY_MIN_POPULATION,)).fetchall()
         return [r[0] for r in rows], [r[1] for r in rows]
 

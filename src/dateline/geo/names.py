@@ -15,27 +15,29 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = "'\u2019\u2018`\u02bc\u02b9\u00b4\u02bb"
+# Letters NFKD does not take apart, and curly apostrophes made straight.
+_LETTERS = str.maketrans({"\u0131": "i", "\u00df": "ss", "\u0142": "l", "\u0141": "l",
+                          "\u00f8": "o", "\u00d8": "o", "\u0111": "d", "\u0110": "d",
+                          "\u00e6": "ae", "\u00c6": "ae", "\u0153": "oe",
+                          **{mark: "'" for mark in _APOSTROPHES}})
 _POSSESSIVE = re.compile(r"'s$|(?<=s)'$")
-_SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^a-z0-9 ]+")
 
 
+@lru_cache(maxsize=300_000)
 def fold(text: str) -> str:
-    """Lower case, accents off, apostrophes removed, other punctuation -> space."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u0131", "i").replace("\u00df", "ss").replace("\u0142", "l")
-    text = text.replace("\u00f8", "o").replace("\u0111", "d").replace("\u00e6", "ae")
-    text = text.lower()
-    text = _POSSESSIVE.sub("", text.replace("\u2019", "'").strip())
-    for mark in _APOSTROPHES:
-        text = text.replace(mark, "")
-    text = _NOT_WORD.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    """Lower case, accents off (ASCII out), apostrophes removed, other punctuation -> space."""
+    text = text.translate(_LETTERS)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = _POSSESSIVE.sub("", text.lower().strip()).replace("'", "")
+    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
+@lru_cache(maxsize=300_000)
 def name_key(text: str) -> str:
     key = fold(text)
     if key.startswith("the "):
@@ -53,10 +55,18 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 def loose_key(text: str) -> str:
     """A coarser key for transliteration variants (only used when name_key finds nothing)."""
-    key = name_key(text).replace(" ", "")
+    return loose_from_key(name_key(text))
+
+
+@lru_cache(maxsize=300_000)
+def loose_from_key(key: str) -> str:
+    """loose_key of a name that is already a name_key."""
+    key = key.replace(" ", "")
     for old, new in _LOOSE_RULES:
         key = key.replace(old, new)
-    return _DOUBLED.sub(r"\1", key)
+    key = _DOUBLED.sub(r"\1", key)
+    # Arabic names end in -ah or -a by transliteration (Hodeidah, Hodeida).
+    return key[:-1] if len(key) > 4 and key.endswith("h") and key[-2] in "aeiou" else key
 
 
 # Words that say what kind of place a name is; the value is the cue they give.

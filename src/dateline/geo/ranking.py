@@ -61,10 +61,12 @@ class Scope:
     parent: Place | None
 
 
-KIND_PRIOR = {"country": 12.0, "city": 3.5, "admin1": 2.0, "admin2": 0.5, "district": 1.5}
-CURATED_PRIOR = 4.0        # seas, rivers, named regions: chosen by hand, so trusted
+KIND_PRIOR = {"country": 12.0, "city": 3.5, "admin1": 2.0, "admin1city": 1.0, "admin2": 0.5,
+              "district": 1.5}
+CURATED_PRIOR = 7.5        # seas, rivers, named regions: chosen by hand, so trusted
 CUE_BONUS = {
-    "region": {"admin1": 7.0, "region": 5.0, "sea": 1.0, "admin2": 2.5, "country": -4.0},
+    "region": {"admin1": 7.0, "admin1city": 3.0, "region": 2.0, "admin2": 2.5, "country": -4.0,
+               "city": -1.0},
     "district": {"district": 8.0, "admin2": 6.0, "city": 1.0, "admin1": -2.0, "country": -6.0},
     "city": {"city": 5.0, "district": 1.0, "country": -6.0, "admin1": -1.0},
     "country": {"country": 8.0},
@@ -87,7 +89,7 @@ def score(candidate: Candidate, scope: Scope) -> float:
         total += CUE_BONUS.get(scope.cue, {}).get(kind, 0.0)
     if kind == "city":
         total += math.log10(candidate.population + 1)
-    elif kind in ("admin1", "admin2"):
+    elif kind in ("admin1", "admin1city", "admin2"):
         total += 0.8 * math.log10(candidate.population + 1)
     total += QUALITY_BONUS[candidate.quality]
     if candidate.capital:
@@ -114,6 +116,8 @@ def _context(candidate: Candidate, scope: Scope) -> float:
             total += CONTEXT_RANK_BONUS[min(rank, len(CONTEXT_RANK_BONUS) - 1)]
         elif candidate.kind != "country":
             total -= 1.0
+    elif scope.article_countries and candidate.kind not in KIND_PRIOR:
+        total += 2.0  # seas and disputed regions belong to no country: in any article's context
     anchor = scope.anchor
     if anchor and anchor.id != candidate.id:
         if country and country == anchor.country:

@@ -129,3 +129,15 @@ def test_two_workers_store_exactly_what_one_stores(tmp_path):
         results.append((summary.to_dict(), stored_rows(engine)))
     assert results[0] == results[1]
     assert results[0][0]["near_duplicates"] == 2 and results[0][0]["failed"] == 1
+
+
+def test_private_addresses_are_refused_unless_allowed(sqlite_url, site):
+    from corpus import html_page
+
+    url = site.add("/story", html_page(2))
+    refused, engine = ingest(sqlite_url, [url])
+    assert (refused.ingested, refused.failed) == (0, 1) and site.hits == []
+    assert "refused" in queries.list_errors(engine)[0][0]["reason"]
+    allowed, _ = ingest(sqlite_url, [url], settings=settings_for(sqlite_url, allow_private=True))
+    assert allowed.ingested == 1 and site.hits == ["/story"]
+    assert queries.list_errors(engine)[1] == 0  # the source reads fine now: error cleared

@@ -145,3 +145,16 @@ def test_user_commands(tmp_path):  # noqa: ANN001
     assert dup.exit_code != 0 and "already exists" in str(dup.exception)
     missing = runner.invoke(cli_app, ["user", "token", "nobody", "--db", db])
     assert missing.exit_code != 0
+
+
+def test_demo_prepare_ingests_examples(tmp_path):  # noqa: ANN001
+    from dateline.web import demo
+
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "one.txt").write_text("Port hit\n\nShelling struck Odesa port on Friday.\n",
+                                      encoding="utf-8")
+    settings = make_settings(tmp_path)
+    assert demo.prepare(settings, examples, gazetteer=False) == 1
+    assert demo.prepare(settings, examples, gazetteer=False) == 0  # already there: nothing twice
+    assert demo.EXAMPLES.name == "examples" and any(demo.EXAMPLES.glob("*.txt"))

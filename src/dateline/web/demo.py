@@ -14,13 +14,13 @@ from ..settings import Settings
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 
-def prepare(settings: Settings, examples: Path = EXAMPLES) -> int:
+def prepare(settings: Settings, examples: Path = EXAMPLES, *, gazetteer: bool = True) -> int:
     """Build what the demo needs; returns how many example articles were ingested."""
     from ..geo.build import build_gazetteer  # noqa: PLC0415 - heavy, only when needed
     from ..ingest.runner import run_ingest
     from ..store.db import open_engine
 
-    if not settings.gazetteer_path.is_file():
+    if gazetteer and not settings.gazetteer_path.is_file():
         print(f"building the gazetteer at {settings.gazetteer_path} ...", file=sys.stderr)
         build_gazetteer(settings.gazetteer_path)
     engine = open_engine(settings.db_url)

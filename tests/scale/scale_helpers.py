@@ -1,0 +1,72 @@
+"""Helpers for the Ray tests: the fixture corpus with bad inputs and copies, and a
+comparable snapshot of a store."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from dateline.store import queries
+from dateline.store import schema as s
+
+DATA = Path(__file__).parent / "data"
+
+
+def build_corpus(folder: Path) -> Path:
+    """The six fixture articles plus what a real crawl holds: an exact copy, a
+    syndicated near-copy, an empty file and a binary file."""
+    folder.mkdir(parents=True)
+    for path in sorted(DATA.glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+    shutil.copy(DATA / "geneva_talks_round.txt", folder / "zz_exact_copy.txt")
+    wire = (DATA / "kharkiv_night_strike.txt").read_text(encoding="utf-8")
+    (folder / "zz_syndicated.txt").write_text(wire.replace(
+        "Missiles and drones hit Kharkiv power plant overnight",
+        "Kharkiv power plant hit in overnight attack (Wire)"), encoding="utf-8")
+    (folder / "zz_empty.txt").write_text("\n\n", encoding="utf-8")
+    (folder / "zz_binary.txt").write_bytes(b"\x00\x01\x02\xff" * 64)
+    return folder
+
+
+def snapshot(engine) -> dict:  # noqa: ANN001 - a SQLAlchemy Engine
+    """What a run stored, keyed by input name (database ids differ only by backend)."""
+    a = s.articles
+    with engine.connect() as conn:
+        origin_of = dict(conn.execute(select(a.c.id, a.c.origin)).all())
+        rows = conn.execute(select(a.c.id, a.c.origin, a.c.content_hash, a.c.raw_hash, a.c.title,
+                                   a.c.published, a.c.duplicate_of, a.c.similarity,
+                                   a.c.event_count)).all()
+        places = conn.execute(select(s.event_mentions.c.article_id, s.event_mentions.c.ordinal,
+                                     s.places.c.role, s.places.c.text, s.places.c.name,
+                                     s.places.c.country, s.places.c.geonameid)
+                              .join(s.places, s.places.c.mention_id == s.event_mentions.c.id)
+                              ).all()
+        errors = conn.execute(select(s.ingest_errors.c.source, s.ingest_errors.c.kind,
+                                     s.ingest_errors.c.reason)).all()
+        fused = conn.execute(select(s.events.c.event_id, s.events.c.type,
+                                    s.events.c.place_name, s.events.c.date_start)).all()
+    return {
+        "articles": {r.origin: (r.content_hash, r.raw_hash, r.title, r.published,
+                                origin_of.get(r.duplicate_of), r.similarity, r.event_count)
+                     for r in rows},
+        "contract": {r.origin: queries.get_article(engine, r.id)["extraction"] for r in rows},
+        "places": sorted((origin_of[p.article_id], p.ordinal, p.role, p.text, p.name or "",
+                          p.country or "", p.geonameid or 0) for p in places),
+        "errors": sorted(tuple(e) for e in errors),
+        "fused_events": sorted((e.event_id, e.type, e.place_name or "", str(e.date_start))
+                               for e in fused),
+        "counts": queries.counts(engine),
+    }
+
+
+def duplicate_rows(engine) -> dict[str, int]:  # noqa: ANN001
+    """Rows stored more than once: should all be zero."""
+    a, m = s.articles, s.event_mentions
+    with engine.connect() as conn:
+        return {
+            "articles": conn.scalar(select(func.count()).select_from(a))
+            - conn.scalar(select(func.count(func.distinct(a.c.content_hash)))),
+            "mentions": conn.scalar(select(func.count()).select_from(m))
+            - len(conn.execute(select(m.c.article_id, m.c.ordinal).distinct()).all()),
+        }

@@ -41,6 +41,21 @@ def attack_subtype(text: str) -> str | None:
     return None
 
 
+ARMED = {"forces", "troops", "soldiers", "army", "militants", "rebels", "fighters", "militia", "militias",
+         "insurgents", "guerrillas", "gunmen", "jihadists", "units", "brigade", "battalion", "military",
+         "paramilitaries", "police", "security", "sides", "combatants", "separatists", "marines"}
+
+
+def armed_subject(verb, ctx: Context) -> bool:
+    """'Firefighters battled flames' is no clash: fighting needs armed parties."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") or (child.dep_ == "prep" and child.lower_ in ("with", "against")):
+            for tok in child.subtree:
+                if tok.lower_ in ARMED or tok.ent_type_ in ("NORP", "ORG", "GPE") or tok.text in ctx.lex.actors:
+                    return True
+    return False
+
+
 AREA_NOUNS = {"cities", "towns", "villages", "regions", "territory", "territories", "areas", "infrastructure",
               "grid", "settlements", "communities", "provinces", "oblasts"}
 
@@ -66,7 +81,8 @@ class ViolenceComponent(FamilyComponent):
             return []
         if facts.has_phrase(lex.phrases.get("generic", [])) and not facts.numbers:
             return []  # "missiles still hit cities daily": habitual, not an event
-        strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts)]
+        strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts)
+                  and not (t.type == "clash" and t.token.pos_ == "VERB" and not armed_subject(t.token, ctx))]
         counts = [n for n in facts.numbers if classify_number(facts, n, lex)[0] != "other"]
         dead, hurt = vague_casualties(facts)
         intercept_only = not strong and any(t.role == "intercept" for t in triggers) and INTERCEPT.search(facts.text)

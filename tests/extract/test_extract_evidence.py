@@ -1,0 +1,45 @@
+"""Every event of every fixture carries its exact sentence: text[start:end] == sentence."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.ingest.read import read_path
+from dateline.models import EVENT_TYPES, STATUSES
+
+from conftest import DEV_GOLD
+
+
+def _articles(shared_dir):
+    paths = sorted(DEV_GOLD.glob("*.txt")) + [shared_dir / "seed" / "article.txt"]
+    paths += sorted((DEV_GOLD.parent.parent.parent / "examples").glob("*.txt"))
+    return paths
+
+
+@pytest.mark.slow
+def test_evidence_offsets_hold_on_every_fixture(extractor, shared_dir):
+    checked = 0
+    for path in _articles(shared_dir):
+        article = read_path(path, published="2025-11-25")
+        result = extractor.extract_article(article)
+        text = article.text
+        data = result.to_dict()
+        json.dumps(data)  # serialisable
+        ids = {e["id"] for e in data["events"]}
+        assert len(ids) == len(data["events"]), path
+        for e in data["events"]:
+            ev = e["evidence"]
+            assert text[ev["start"]:ev["end"]] == ev["sentence"], (path.name, e["id"])
+            for s in ev["support"]:
+                assert text[s["start"]:s["end"]] == s["sentence"], (path.name, e["id"])
+            assert e["type"] in EVENT_TYPES and e["status"] in STATUSES
+            assert e["part_of"] is None or e["part_of"] in ids
+            for q in ("fatalities", "injured"):
+                if e[q] is not None:
+                    assert e[q]["qualifier"] in ("exact", "at_least", "more_than", "at_most", "about", "vague")
+            checked += 1
+        for q in data["quotes"]:
+            assert text[q["start"]:q["end"]] == q["text"]
+            assert q["event_id"] is None or q["event_id"] in ids
+    assert checked > 200

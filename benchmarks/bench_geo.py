@@ -84,11 +84,12 @@ def main() -> None:
     gazetteer.find_mentions(text)
     figures["find_mentions_chars_per_second"] = round(len(text) / (time.perf_counter() - started))
 
-    if CASES.is_file():
-        report = evaluate(Gazetteer.open(path), load_cases(CASES))
-        figures["eval_cases"] = report.total
-        figures["eval_exact_id_accuracy"] = round(report.accuracy, 4)
-        figures["eval_misses"] = report.misses
+    for label, cases in (("eval", CASES), ("heldout", CASES.with_name("geocoding_heldout.jsonl"))):
+        if cases.is_file():
+            report = evaluate(Gazetteer.open(path), load_cases(cases))
+            figures[f"{label}_cases"] = report.total
+            figures[f"{label}_exact_id_accuracy"] = round(report.accuracy, 4)
+            figures[f"{label}_misses"] = report.misses
     figures["peak_rss_mb"] = _peak_mb()
     figures["load_average_1min"] = round(__import__("os").getloadavg()[0], 2)
     json.dump(figures, sys.stdout, indent=2)

@@ -31,7 +31,7 @@ $(GAZETTEER_STAMP): $(STAMP)
 gazetteer: $(GAZETTEER_STAMP)
 
 demo: install
-	$(BIN)/dateline demo
+	$(BIN)/dateline demo --serve
 
 test: install
 	$(BIN)/python -m pytest -q

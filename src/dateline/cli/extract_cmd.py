@@ -69,11 +69,15 @@ def evaluate(
           f"slot accuracy {summary['slot_accuracy']} quantities {summary['quantity_accuracy']}")
 
 
-def demo() -> None:
-    """Run extract on the bundled example articles and print a summary table."""
+def demo(
+    serve: Annotated[bool, typer.Option(help="Then ingest the examples and serve the web app.")] = False,
+    host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
+) -> None:
+    """Extract the bundled example articles, print a summary table, optionally serve them."""
     from .render import run_demo
 
-    run_demo()
+    run_demo(serve=serve, host=host, port=port)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,6 +11,11 @@ from .base import Context, Draft, claimant, status_of
 from .common import FamilyComponent, event_places
 
 
+def _origin(place) -> bool:
+    head = place.root.head
+    return place.root.dep_ == "pobj" and head.lower_ in ("from", "over") and head.head.lower_ != "airspace"
+
+
 class AirspaceComponent(FamilyComponent):
     family = "airspace"
     types = {"airspace_violation"}
@@ -22,8 +27,10 @@ class AirspaceComponent(FamilyComponent):
         main = triggers[0]
         places = event_places(facts, [t for t in facts.triggers if not t.weak], self.types,
                               exclude_speakers=False)
+        # "drones entered from Belarus": the origin is not where the violation happened
+        places = [p for p in places if not _origin(p)]
         if not places:
-            places = [p for p in facts.places if not p.is_modifier][:1]
+            places = [p for p in facts.places if not p.is_modifier and not _origin(p)][:1]
         claimed_by, _ = claimant(facts, main.token, ctx)
         subtype = main.subtype
         if subtype != "debris" and any(w in facts.text.lower() for w in ("aircraft", "jet", "plane", "helicopter")) \

@@ -201,6 +201,8 @@ def preceding(facts: SentenceFacts, n: NumberMention, words: int = 4) -> str:
 
 def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tuple[str, str | None, str | None]:
     """('weapon', class, type) / ('fatalities'|'injured', None, None) / ('other', None, None)."""
+    if re.search(r"\b(no|not a single|none of the)\s*$", facts.text[:n.start], re.I):
+        return "other", None, None  # "no one was hurt"
     after = following(facts, n)
     words = after.split()
     # skip adjectives before the counted noun: "58 Pakistani soldiers", "12 more civilians"
@@ -288,6 +290,8 @@ def attach_quantities(draft: Draft, facts: SentenceFacts, lex: Lexicon, numbers:
                 continue
             if typ and typ != cls:
                 draft.weapon_types.setdefault(typ, q)
+                if typ.endswith("_missiles") or typ == "fighter_jets":
+                    draft.weapons.setdefault(cls, q)  # "six ballistic missiles" counts missiles
                 # "250 ballistic missiles" is also a class total when no total is given
                 if typ in ("ballistic_missiles", "cruise_missiles") and False:
                     pass
@@ -315,6 +319,22 @@ def vague_casualties(facts: SentenceFacts) -> tuple[bool, bool]:
     return bool(DEAD_WORDS.search(facts.text)), bool(HURT_WORDS.search(facts.text))
 
 
+WISH = {"demand", "urge", "push", "press", "want", "ask", "pressure", "call", "hope", "wish", "plead", "insist"}
+
+
+def wished(tok) -> bool:
+    """Inside what someone demands or urges ("urged allies to send troops"): not an event."""
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in WISH:
+            return True
+    return False
+
+
+
 REFERENCE_DETS = {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
 
 
@@ -335,7 +355,8 @@ def per_place_drafts(facts: SentenceFacts, ctx: Context, types: set[str], *,
     """The usual shape: one draft per place that belongs to this family's trigger."""
     from .base import claimant, status_of, trigger_actor
 
-    triggers = [t for t in facts.triggers if t.type in types and not t.weak and not is_reference(t.token, facts)]
+    triggers = [t for t in facts.triggers if t.type in types and not t.weak and not is_reference(t.token, facts)
+                and not wished(t.token)]
     if not triggers:
         return []
     main = triggers[0]

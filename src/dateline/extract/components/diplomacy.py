@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..facts import SentenceFacts
 from .base import Context, Draft, noun_phrase
-from .common import FamilyComponent, per_place_drafts
+from .common import FamilyComponent, per_place_drafts, wished as _wished
 from ..actors import actor_from_span
 from ...models import Target
 
@@ -30,20 +30,6 @@ def counterparts(draft: Draft, ctx: Context) -> list[Target]:
             if actor and not ctx.lex.target_category(actor.name):
                 out.append(Target(actor.name, actor.country, None))
     return out
-
-
-WISH = {"demand", "urge", "push", "press", "want", "ask", "pressure", "call", "hope", "wish", "plead", "insist"}
-
-
-def _wished(tok) -> bool:
-    cur = tok
-    for _ in range(4):
-        if cur.head is cur:
-            return False
-        cur = cur.head
-        if cur.lemma_.lower() in WISH:
-            return True
-    return False
 
 
 def _purpose(tok) -> bool:

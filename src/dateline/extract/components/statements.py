@@ -17,6 +17,12 @@ CONCRETE = {"attack", "clash", "casualties", "territorial_change", "airspace_vio
 SUBTYPE = {"denial": "denial", "accusation": "accusation", "warning": "warning"}
 
 
+def _sources_only(verb) -> bool:
+    """The reporting verb comes after what it reports ("Fires raged all night, police said")."""
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    return bool(content) and all(c.i < verb.i for c in content)
+
+
 def _leads(verb) -> bool:
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
@@ -46,6 +52,8 @@ class StatementComponent(FamilyComponent):
                 actor = ctx.actors.last_group
             if actor is None:
                 continue
+            if not facts.quotes and a.kind in ("position", "report") and _sources_only(a.verb):
+                continue  # "..., the governor said": sourcing a fact, not taking a position
             if a.kind != "denial" and any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in a.verb.children):
                 continue  # "has not commented", "did not confirm": no position taken
             if a.kind != "denial" and self._reports_event(facts, a.verb) and not (

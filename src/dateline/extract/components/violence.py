@@ -12,7 +12,7 @@ import re
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
 from .common import (FamilyComponent, INTERCEPT, attach_quantities, classify_number, event_places,
-                     is_reference, speaker_places, split_places, vague_casualties)
+                     is_reference, speaker_places, split_places, vague_casualties, wished)
 
 SUBTYPE_WORDS = [
     (re.compile(r"\bshell(ed|ing|s)?\b|\bartillery\b|\bmortar", re.I), "shelling"),
@@ -81,18 +81,19 @@ class ViolenceComponent(FamilyComponent):
             return []
         if facts.has_phrase(lex.phrases.get("generic", [])) and not facts.numbers:
             return []  # "missiles still hit cities daily": habitual, not an event
-        strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts)
+        strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
                   and not (t.type == "clash" and t.token.pos_ == "VERB" and not armed_subject(t.token, ctx))]
         counts = [n for n in facts.numbers if classify_number(facts, n, lex)[0] != "other"]
         dead, hurt = vague_casualties(facts)
         intercept_only = not strong and any(t.role == "intercept" for t in triggers) and INTERCEPT.search(facts.text)
-        if not strong and not counts and not intercept_only:
-            return []
+        if not strong and not intercept_only and not any(
+                classify_number(facts, n, lex)[0] in ("fatalities", "injured") for n in counts):
+            return []  # weapons counted without a strike ("two drones entered its airspace")
         cumulative = facts.has_phrase(lex.phrases.get("cumulative", []))
         kinds = {t.type for t in strong}
         if strong:
             etype = "clash" if kinds == {"clash"} else ("attack" if "attack" in kinds else "clash")
-        elif intercept_only or any(classify_number(facts, n, lex)[0] == "weapon" for n in counts):
+        elif intercept_only:
             etype = "attack"
         else:
             etype = "casualties"
@@ -119,7 +120,7 @@ class ViolenceComponent(FamilyComponent):
             status = "claimed"
         if status == "reported" and claimed_by and actor and claimed_by == actor.name and etype == "attack":
             status = "claimed"   # "Russia said it struck ..." is the actor's own claim
-        date = facts.best_time()
+        date = None if cumulative else facts.best_time()
         subtype = main.subtype or (attack_subtype(facts.text) if etype == "attack" else None)
         if etype == "clash":
             subtype = "armed_clash"

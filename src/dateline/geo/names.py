@@ -77,6 +77,7 @@ CUE_WORDS = {
     "republic": "region", "territory": "region",
     "district": "district", "districts": "district", "raion": "district",
     "rayon": "district", "neighbourhood": "district", "neighborhood": "district",
+    "neighbourhoods": "district", "neighborhoods": "district", "raions": "district",
     "quarter": "district", "borough": "district", "county": "district",
     "municipality": "district", "hromada": "district",
     "city": "city", "town": "city", "village": "city", "settlement": "city",

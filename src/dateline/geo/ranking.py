@@ -73,7 +73,9 @@ CUE_BONUS = {
     "city": {"city": 5.0, "district": 1.0, "country": -6.0, "admin1": -1.0},
     "country": {"country": 8.0},
 }
-CONTEXT_RANK_BONUS = (3.0, 2.0, 1.5, 1.0)
+# How often a country is named ranks the article's countries, but weakly: a city in the
+# eighth country named (Geneva, CH) must still beat a small namesake in the second (US).
+CONTEXT_RANK_BONUS = (3.0, 2.5, 2.0)
 QUALITY_BONUS = {3: 1.5, 2: 0.0, 1: -1.5, 0: -3.0}
 
 
@@ -122,10 +124,11 @@ def _context(candidate: Candidate, scope: Scope) -> float:
         total += 2.0  # seas and disputed regions belong to no country: in any article's context
     anchor = scope.anchor
     if anchor and anchor.id != candidate.id:
-        if country and country == anchor.country:
+        # The dateline says where the reporter is, not where everything happens
+        # (WASHINGTON datelines carry news from Geneva): only nearness counts.
+        if (country and country == anchor.country and candidate.admin1_code
+                and candidate.admin1_code == anchor.admin1_code):
             total += 1.0
-            if candidate.admin1_code and candidate.admin1_code == anchor.admin1_code:
-                total += 1.0
         if _distance_km(anchor.lat, anchor.lon, candidate.lat, candidate.lon) < 150:
             total += 1.0
     parent = scope.parent

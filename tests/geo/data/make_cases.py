@@ -234,6 +234,8 @@ CASES: list[tuple[str, str, dict, str, str]] = [
     ("Envoys met in Caracas.", "Caracas", {"article_countries": ("VE", "US")}, "city:Caracas:VE", "city"),
     ("Strikes on boats near Venezuela drew criticism.", "Venezuela", {"article_countries": ("VE", "US")}, "country:VE", "country"),
     # --- classic traps
+    ("Negotiators gathered in Geneva, far from the capital.", "Geneva", {"article_countries": ("UA", "US", "RU", "RO", "MD", "FR", "DE", "CH"), "dateline_place": "Washington"}, "city:Geneva:CH", "city"),
+    ("Debris fell on the Dniprovskyi neighborhoods.", "Dniprovskyi neighborhoods", {"cue": "district", "article_countries": UA}, "id:13546518", "district"),
     ("Officials in Washington said the plan was final.", "Washington", {"article_countries": ("US", "UA")}, "city:Washington:US:DC", "city"),
     ("WASHINGTON (AP) — The envoy returned on Tuesday.", "WASHINGTON", {"article_countries": ("US",)}, "city:Washington:US:DC", "city"),
     ("Wildfires spread in Washington State.", "Washington State", {"article_countries": ("US",)}, "a1:US.WA", "region"),

@@ -86,6 +86,7 @@ def browser():  # noqa: ANN201
 def analyst(server, browser):  # noqa: ANN001, ANN201
     """A signed-in page, after the seed article was added through /add."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(90_000)  # CI machines can be busy
     page = context.new_page()
     page.goto(server + "/login")
     page.fill("input[name=name]", "analyst")
@@ -96,29 +97,43 @@ def analyst(server, browser):  # noqa: ANN001, ANN201
     page.fill("textarea[name=text]", SEED.read_text(encoding="utf-8"))
     page.fill("input[name=published]", "2025-11-25")
     page.screenshot(path=str(ARTIFACTS / "add.png"))
-    page.click("form.add-form button[type=submit]")
-    page.wait_for_url("**/articles/*?added=1", timeout=240_000)
+    # The POST answers only when extraction is done (spaCy loads first): wait for that
+    # navigation explicitly, not inside click().
+    with page.expect_navigation(url="**/articles/*?added=1", timeout=300_000):
+        page.click("form.add-form button[type=submit]", no_wait_after=True)
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
     yield page
     context.close()
 
 
-def _map_places(page, server: str) -> dict[str, str]:  # noqa: ANN001
+def _map_circles(page, server: str) -> list[dict[str, str]]:  # noqa: ANN001
     page.goto(server + "/map")
     page.wait_for_selector("#map[data-loaded=true]", timeout=30_000)
-    circles = page.eval_on_selector_all(
+    return page.eval_on_selector_all(
         "svg.world circle.event",
-        "cs => cs.map(c => [c.getAttribute('data-place'), c.getAttribute('data-event-id')])")
-    return dict(circles)
+        "cs => cs.map(c => ({place: c.getAttribute('data-place'), id: c.getAttribute('data-event-id'),"
+        " country: c.getAttribute('data-country')}))")
+
+
+def _map_places(page, server: str) -> dict[str, str]:  # noqa: ANN001
+    return {c["place"]: c["id"] for c in _map_circles(page, server)}
 
 
 def test_map_shows_kyiv_and_geneva(analyst, server):  # noqa: ANN001
     places = _map_places(analyst, server)
     analyst.screenshot(path=str(ARTIFACTS / "map.png"))
     assert {"Kyiv", "Geneva"} <= set(places), sorted(places)
+    assert {c["country"] for c in _map_circles(analyst, server) if c["place"] == "Kyiv"} == {"UA"}
     analyst.select_option("select[name=region]", label="Ukraine")
     analyst.wait_for_selector("#map[data-loaded=true]")
     analyst.screenshot(path=str(ARTIFACTS / "map-ukraine.png"))
+
+
+@pytest.mark.xfail(strict=False, reason="geo resolves the seed's 'Geneva' talks to Geneva, "
+                   "Illinois (US) instead of Switzerland: gazetteer ranking, not the web app")
+def test_geneva_marker_is_in_switzerland(analyst, server):  # noqa: ANN001
+    countries = {c["country"] for c in _map_circles(analyst, server) if c["place"] == "Geneva"}
+    assert countries == {"CH"}, countries
 
 
 def test_event_page_highlights_evidence_and_review_round_trip(analyst, server):  # noqa: ANN001
@@ -146,8 +161,8 @@ def test_hostile_article_runs_no_script(analyst, server):  # noqa: ANN001
     analyst.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     analyst.goto(server + "/add")
     analyst.fill("textarea[name=text]", HOSTILE)
-    analyst.click("form.add-form button[type=submit]")
-    analyst.wait_for_url("**/articles/*?added=1", timeout=120_000)
+    with analyst.expect_navigation(url="**/articles/*?added=1", timeout=300_000):
+        analyst.click("form.add-form button[type=submit]", no_wait_after=True)
     analyst.wait_for_timeout(300)
     assert analyst.evaluate("typeof window.__pwned") == "undefined"
     assert "<script>window.__pwned=1</script>" in analyst.locator("h1.article-title").inner_text()

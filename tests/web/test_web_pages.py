@@ -158,3 +158,45 @@ def test_demo_prepare_ingests_examples(tmp_path):  # noqa: ANN001
     assert demo.prepare(settings, examples, gazetteer=False) == 1
     assert demo.prepare(settings, examples, gazetteer=False) == 0  # already there: nothing twice
     assert demo.EXAMPLES.name == "examples" and any(demo.EXAMPLES.glob("*.txt"))
+
+
+def test_timeline_bars_fill_empty_days():
+    from dateline.web.charts import HEIGHT, timeline_bars
+
+    bars, days, top = timeline_bars([
+        {"day": "2025-03-03", "family": "violence", "country": "UA", "count": 2},
+        {"day": "2025-03-03", "family": "diplomacy", "country": "CH", "count": 1},
+        {"day": "2025-03-05", "family": "violence", "country": "UA", "count": 1},
+        {"day": None, "family": "statement", "country": None, "count": 9}])
+    assert len(days) == 14 and days[-1] == "2025-03-05" and top == 3
+    stacked = [b for b in bars if b.day == "2025-03-03"]
+    assert sum(b.height for b in stacked) == HEIGHT and len(bars) == 3
+
+
+def test_proposals_page_from_the_seed(client, store):  # noqa: ANN001
+    from datetime import date
+    from pathlib import Path
+
+    import pytest
+
+    from dateline.ingest import dedup
+    from dateline.models import Article, Extraction
+    from dateline.store.writer import ArticleRecord, StoreWriter
+
+    seed = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
+    if not seed.is_file():
+        pytest.skip(f"seed article not found at {seed}")
+    text = seed.read_text(encoding="utf-8")
+    article = Article(text=text, title=text.splitlines()[0], published=date(2025, 11, 25))
+    StoreWriter(store["engine"]).write_batch([ArticleRecord(
+        article=article, extraction=Extraction(article, ()), content_hash=dedup.content_hash(text),
+        raw_hash=dedup.raw_hash(text.encode()), origin="seed")])
+    body = client.get("/api/proposals").json()
+    assert body["proposals"], "the tracker found no proposal in the seed"
+    cells = body["proposals"][0]["matrix"]["cells"]
+    assert any(c["position"] == "opposes" for c in cells.values())
+    html = client.get("/proposals").text
+    link = re.search(r'class="cell pos-opposes" data-position="opposes"><a href="(/articles/\d+\?hl=\d+-\d+#evidence)"', html)
+    assert link, "no colour-coded cell linked to its evidence"
+    target = client.get(link.group(1)).text
+    assert '<mark class="hl-focus" id="evidence">' in target

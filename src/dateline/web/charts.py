@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
-WIDTH, HEIGHT, MAX_DAYS = 720, 160, 60
+WIDTH, HEIGHT, MAX_DAYS, MIN_DAYS = 720, 160, 60, 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,15 +26,20 @@ def timeline_bars(rows: list[dict[str, Any]]) -> tuple[list[Bar], list[str], int
     for row in rows:
         if row["day"]:
             by_day[row["day"]][row["family"]] += row["count"]
-    days = sorted(by_day)[-MAX_DAYS:]
-    if not days:
+    if not by_day:
         return [], [], 0
-    top = max(sum(by_day[d].values()) for d in days)
+    # A continuous run of days (empty ones too) ending at the last dated event, so a
+    # single busy day is one bar among its neighbours, not the whole chart.
+    last = date.fromisoformat(max(by_day))
+    first = max(date.fromisoformat(min(by_day)), last - timedelta(days=MAX_DAYS - 1))
+    first = min(first, last - timedelta(days=MIN_DAYS - 1))
+    days = [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+    top = max(sum(by_day[d].values()) for d in days if d in by_day)
     step = WIDTH / len(days)
     bars: list[Bar] = []
     for i, day in enumerate(days):
         y = float(HEIGHT)
-        for family, count in sorted(by_day[day].items()):
+        for family, count in sorted(by_day.get(day, {}).items()):
             h = HEIGHT * count / top
             y -= h
             bars.append(Bar(round(i * step + 1, 1), round(y, 1), round(max(step - 2, 1), 1),

@@ -32,6 +32,10 @@ def proposals_view(engine: Engine) -> tuple[dict[str, Any], list[dict[str, Any]]
             rows.append({"party": party, "cells": cells})
         targets = [{"id": t, "label": "the proposal" if t == "proposal"
                     else (provisions[t].text if t in provisions else t)} for t in grid["targets"]]
+        labels = {t["id"]: t["label"] for t in targets}
+        labels.setdefault("proposal", "the proposal")
+        labels.update({p.id: p.text for p in proposal.provisions if p.id not in labels})
         views.append({"proposal": proposal.to_dict(), "targets": targets, "rows": rows,
-                      "timeline": [s.to_dict() for s in tracker.timeline(proposal)]})
+                      "timeline": [{**s.to_dict(), "target_label": labels.get(s.target, s.target)}
+                                   for s in tracker.timeline(proposal)]})
     return tracker.to_dict(proposals), views

@@ -76,6 +76,7 @@
       c.setAttribute("class", "event fam-" + (p.family || "other"));
       c.setAttribute("data-place", p.place || "");
       c.setAttribute("data-family", p.family || "");
+      c.setAttribute("data-country", p.country || "");
       if (p.id) c.setAttribute("data-event-id", p.id);
       var title = document.createElementNS(SVG_NS, "title");
       title.textContent = (p.place || "?") + " · " + (p.type || p.family || "") +

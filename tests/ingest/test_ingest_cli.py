@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus import write_text_corpus
+from ingest_corpus import write_text_corpus
 from sqlalchemy import func, select
 
 from dateline.store import db, queries
@@ -22,7 +22,7 @@ DATELINE = str(Path(sys.executable).with_name("dateline"))
 HERE = Path(__file__).resolve().parent
 
 
-def cli_env(url: str, extractor: str = "rule_extractor:RuleExtractor") -> dict[str, str]:
+def cli_env(url: str, extractor: str = "ingest_rule_extractor:RuleExtractor") -> dict[str, str]:
     env = dict(os.environ, DATELINE_DB=url, DATELINE_EXTRACTOR=extractor,
                PYTHONPATH=os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")]))
     return env
@@ -43,7 +43,7 @@ def test_kill_9_after_a_batch_then_rerun_finishes_without_duplicates(db_url, tmp
     total = 30
     write_text_corpus(tmp_path / "corpus", total)
     command = [DATELINE, "ingest", str(tmp_path / "corpus"), "--batch-size", "5", "--quiet"]
-    slow = subprocess.Popen(command, env=cli_env(db_url, "rule_extractor:SlowRuleExtractor"),
+    slow = subprocess.Popen(command, env=cli_env(db_url, "ingest_rule_extractor:SlowRuleExtractor"),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while article_count(db_url) < 5:  # wait for the first committed batch

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from corpus import write_text_corpus
+from ingest_corpus import write_text_corpus
 from test_ingest_runner import stored_rows
 
 from dateline.ingest import pipeline

@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import RULES
-from corpus import article_text, write_jsonl, write_text_corpus
+from ingest_helpers import RULES
+from ingest_corpus import article_text, write_jsonl, write_text_corpus
 from sqlalchemy import select
 
 from dateline.ingest.runner import run_ingest
@@ -132,7 +132,7 @@ def test_two_workers_store_exactly_what_one_stores(tmp_path):
 
 
 def test_private_addresses_are_refused_unless_allowed(sqlite_url, site):
-    from corpus import html_page
+    from ingest_corpus import html_page
 
     url = site.add("/story", html_page(2))
     refused, engine = ingest(sqlite_url, [url])
@@ -145,7 +145,7 @@ def test_private_addresses_are_refused_unless_allowed(sqlite_url, site):
 
 def test_every_source_kind_end_to_end(db_url, tmp_path, site):
     """Read, extracted and stored, with the publication date each source gives."""
-    from corpus import html_page
+    from ingest_corpus import html_page
     from test_ingest_sources import rss, write_warc
 
     folder = tmp_path / "all"

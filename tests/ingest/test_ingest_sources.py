@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 import pytest
-from corpus import article_text, html_page, write_jsonl, write_text_corpus
+from ingest_corpus import article_text, html_page, write_jsonl, write_text_corpus
 
 from dateline.ingest.fetch import HttpFetcher
 from dateline.ingest.sources import RawDocument, iter_sources

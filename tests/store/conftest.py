@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from db_fixtures import backend_params, db_url_for
+from store_db_fixtures import backend_params, db_url_for
 
 
 @pytest.fixture(params=backend_params())

@@ -5,6 +5,7 @@ the packaged migrations is refused with the command that fixes it.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from alembic import command
@@ -36,7 +37,7 @@ def create(url: str) -> Engine:
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url, future=True, json_serializer=_compact_json)
     except ModuleNotFoundError as exc:  # psycopg lives in the postgres extra
         raise ConfigError(f"database driver {exc.name!r} is missing: "
                           "pip install 'dateline[postgres]'") from exc
@@ -45,6 +46,11 @@ def create(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _compact_json(value: object) -> str:
+    # No spaces after separators, UTF-8 kept as is: about 10% smaller JSON columns.
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API types

@@ -92,8 +92,9 @@ def list_events(engine: Engine, filters: EventFilter = EventFilter(), *, limit: 
         total = conn.scalar(select(func.count()).select_from(s.events).where(where)) or 0
         rows = conn.execute(select(s.events.c.event_id, s.events.c.family, s.events.c.data)
                             .where(where).order_by(*SORTS[sort]).limit(limit).offset(offset)).all()
-        sources = _sources_for(conn, [r.event_id for r in rows])
-    return [_event_dict(r.event_id, r.family, r.data, sources[r.event_id]) for r in rows], total
+        sources, mention_data = _sources_for(conn, [r.event_id for r in rows])
+    return [_event_dict(r.event_id, r.family, r.data or mention_data[r.event_id],
+                        sources[r.event_id]) for r in rows], total
 
 
 def get_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
@@ -102,27 +103,33 @@ def get_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
                            .where(s.events.c.event_id == event_id)).first()
         if row is None:
             return None
-        sources = _sources_for(conn, [event_id])
-    return _event_dict(row.event_id, row.family, row.data, sources[event_id])
+        sources, mention_data = _sources_for(conn, [event_id])
+    return _event_dict(row.event_id, row.family, row.data or mention_data[event_id],
+                       sources[event_id])
 
 
-def _sources_for(conn, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:  # noqa: ANN001
+def _sources_for(conn, event_ids: list[str]  # noqa: ANN001
+                 ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, Any]]]:
+    """The articles telling each event, and each event's first mention JSON (the
+    event's own JSON while it is unfused and ``events.data`` is empty)."""
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    first: dict[str, dict[str, Any]] = {}
     if not event_ids:
-        return found
+        return found, first
     m, a = s.event_mentions, s.articles
     rows = conn.execute(
         select(m.c.event_id, m.c.data, m.c.claimed_by, a.c.id, a.c.url, a.c.title, a.c.published)
         .select_from(m.join(a, a.c.id == m.c.article_id))
         .where(m.c.event_id.in_(event_ids)).order_by(a.c.id, m.c.ordinal))
     for row in rows:
+        first.setdefault(row.event_id, row.data)
         found[row.event_id].append({
             "article_id": row.id, "url": row.url, "title": row.title,
             "published": row.published.isoformat() if row.published else None,
             "claimed_by": row.claimed_by, "evidence": row.data["evidence"],
             "mention_id": row.data["id"],
         })
-    return found
+    return found, first
 
 
 def _event_dict(event_id: str, family: str, data: dict, sources: list[dict]) -> dict[str, Any]:

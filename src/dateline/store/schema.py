@@ -97,7 +97,9 @@ events = Table(
     Column("civilian_targeting", Boolean),
     Column("confidence", Float, nullable=False),
     Column("search_text", Text, nullable=False, default=""),  # lower-cased, for --text
-    Column("data", JsonType, nullable=False),  # the representative contract event
+    # The fused event's JSON; {} while the event is one unfused mention (its JSON is
+    # then event_mentions.data, which queries.py reads instead).
+    Column("data", JsonType, nullable=False),
     Column("first_published", Date),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_events_type", "type"),

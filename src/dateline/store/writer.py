@@ -255,7 +255,10 @@ def _event_row(event_id: str, mention: EventMention, published, now: datetime) -
         "civilian_targeting": mention.civilian_targeting,
         "confidence": mention.confidence,
         "search_text": " ".join(w for w in words if w).lower(),
-        "data": mention.to_dict(), "first_published": published, "updated_at": now,
+        # Empty until fusion: an unfused event is its one mention, whose contract JSON
+        # is in event_mentions.data (queries.py reads it from there); storing it twice
+        # made a third of the database. Fusion writes the fused event's JSON here.
+        "data": {}, "first_published": published, "updated_at": now,
     }
 
 

@@ -3,7 +3,7 @@
 It is what the store must carry, not what extraction should be: one event per
 sentence with a trigger word, a location from a five-name table, the
 publication date. Loaded by ingest through Settings.extractor
-("rule_extractor:RuleExtractor", with tests/ingest on PYTHONPATH).
+("ingest_rule_extractor:RuleExtractor", with tests/ingest on PYTHONPATH).
 """
 from __future__ import annotations
 

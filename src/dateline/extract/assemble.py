@@ -89,7 +89,10 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         if ka is not None and kb is not None and ka[0] == "place" and kb[0] == "place" and ka != kb:
             return False
     if ka is None or kb is None:
-        return a.family != "violence" or ka == kb or _thin(a) or _thin(b)
+        if a.family == "violence":
+            return ka == kb or _thin(a) or _thin(b)
+        # an unplaced mention joins another only from the headline or the lead
+        return any(x.facts.is_heading or x.facts.is_lead for x in (a, b) if place_key(x, resolved) is None)
     if ka == kb:
         return True
     if a.family in ("diplomacy", "territory", "airspace"):

@@ -11,6 +11,12 @@ from .base import Context, Draft, claimant, status_of
 from .common import FamilyComponent, event_places
 
 
+def _negated(tok) -> bool:
+    """'no violation of its airspace was recorded'."""
+    return any(c.lower_ in ("no", "not", "never") for c in tok.children) or any(
+        c.dep_ == "neg" for c in tok.head.children)
+
+
 def _origin(place) -> bool:
     head = place.root.head
     return place.root.dep_ == "pobj" and head.lower_ in ("from", "over") and head.head.lower_ != "airspace"
@@ -21,9 +27,11 @@ class AirspaceComponent(FamilyComponent):
     types = {"airspace_violation"}
 
     def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
-        triggers = [t for t in facts.triggers if t.type in self.types]
+        triggers = [t for t in facts.triggers if t.type in self.types and not _negated(t.token)]
         if not triggers:
             return []
+        if triggers[0].subtype == "debris" and any(t.type == "attack" and not t.weak for t in facts.triggers):
+            return []  # debris of a strike on one's own city is part of the strike
         main = triggers[0]
         places = event_places(facts, [t for t in facts.triggers if not t.weak], self.types,
                               exclude_speakers=False)

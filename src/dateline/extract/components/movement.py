@@ -15,10 +15,14 @@ class MovementComponent(FamilyComponent):
     types = {"military_movement"}
 
     def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
-        if not any(t.type in self.types and t.token.pos_ == "VERB" for t in facts.triggers):
+        if not any(t.type in self.types and (t.token.pos_ == "VERB" or t.token.dep_ in ("dobj", "nsubjpass", "nsubj"))
+                   for t in facts.triggers):
             return []
         drafts = per_place_drafts(facts, ctx, self.types, split=False, drop_subject_places=False)
         for d in drafts:
+            if d.place is None:
+                # "In Romania, the ministry said jets were scrambled": the sentence's frame place
+                d.place = next((p for p in facts.places if not p.is_modifier), None)
             if d.place is None and d.actors and d.actors[0].country:
                 # "Romania scrambled jets": the actor country is where it happened
                 for p in facts.places:

@@ -16,6 +16,11 @@ class TerritoryComponent(FamilyComponent):
 
     def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
         drafts = per_place_drafts(facts, ctx, self.types, require_place=True)
+        if not drafts:
+            # "took control of a series of hilltops": a capture of unnamed ground is still one
+            drafts = [d for d in per_place_drafts(facts, ctx, self.types)
+                      if d.subtype == "capture" and d.trigger is not None and d.trigger.pos_ == "VERB"
+                      and any(c.dep_ == "dobj" for c in d.trigger.children)]
         for d in drafts:
             actor = d.actors[0] if d.actors else None
             if d.claimed_by and d.status == "reported":

@@ -103,7 +103,7 @@ MODALS = {"may", "might", "could", "will", "shall", "would", "'ll"}
 PLANNED_VERBS = {"expect", "plan", "schedule", "intend", "prepare", "hope", "aim", "seek",
                  "want", "consider", "propose", "organize", "organise", "arrange", "invite", "mull",
                  "loom", "set", "due", "likely", "forward"}
-PLANNED_ADJ = {"upcoming", "planned", "proposed", "expected", "possible", "potential", "next",
+PLANNED_ADJ = {"ready", "willing", "prepared", "upcoming", "planned", "proposed", "expected", "possible", "potential", "next",
                "future", "scheduled", "anticipated", "forthcoming", "prospective", "likely"}
 ONGOING = {"continue", "ongoing", "keep", "persist", "still", "continuing", "continued"}
 

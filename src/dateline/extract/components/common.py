@@ -147,6 +147,14 @@ def _noun_above(tok: Token) -> Token | None:
     return None
 
 
+def _prep_of(place: PlaceMention) -> str | None:
+    root = place.root
+    while root.dep_ == "compound" and root.head is not root:
+        root = root.head
+    root = _conj_root(root)
+    return root.head.lower_ if root.dep_ == "pobj" else None
+
+
 def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[PlaceMention]]:
     """(places that are each an event, places that only frame them).
 
@@ -180,6 +188,10 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
         groups.setdefault(g, []).append(p)
     biggest = max(groups.values(), key=len)
     if len(biggest) >= 2:
+        # "the villages of A and B in the C region": C frames the list, it is not a member
+        members = [p for p in biggest if _prep_of(p) not in ("in", "near", "around", "inside", "outside")]
+        if len(members) >= 2:
+            biggest = members
         rest = [p for p in places if p not in biggest]
         return biggest, rest
     order = {"district": 3, "region": 1, None: 0}

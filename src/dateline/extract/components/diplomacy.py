@@ -50,6 +50,10 @@ class DiplomacyComponent(FamilyComponent):
         for etype in ("visit", "diplomatic_meeting", "agreement"):
             drafts = per_place_drafts(facts, ctx, {etype}, split=False)
             for d in drafts:
+                venue = [p for p in facts.places if p.root.dep_ == "pobj" and p.root.head.lower_ in ("in", "at")
+                         and not p.is_modifier]
+                if d.place is not None and d.place.root.dep_ == "pobj" and d.place.root.head.lower_ in ("with", "between") and venue:
+                    d.place = venue[0]  # "talks with Ukraine in Istanbul": the venue, not the counterpart
                 d.targets = counterparts(d, ctx)
                 if etype == "diplomatic_meeting" and not (d.place or d.targets or d.date):
                     continue

@@ -18,7 +18,7 @@ class MovementComponent(FamilyComponent):
         if not any(t.type in self.types and (t.token.pos_ == "VERB" or t.token.dep_ in ("dobj", "nsubjpass", "nsubj"))
                    for t in facts.triggers):
             return []
-        drafts = per_place_drafts(facts, ctx, self.types, split=False, drop_subject_places=False)
+        drafts = per_place_drafts(facts, ctx, self.types, split=False)
         for d in drafts:
             if d.place is None:
                 # "In Romania, the ministry said jets were scrambled": the sentence's frame place

@@ -50,6 +50,7 @@ class ActorIndex:
     countries: dict[str, str] = field(default_factory=dict)    # full name -> ISO2
     last_person: str | None = None
     last_group: Actor | None = None
+    main_country: str | None = None   # the country the article names most
 
     def learn(self, docs: list[Doc], lex: Lexicon) -> None:
         people: list[Span] = []
@@ -65,13 +66,22 @@ class ActorIndex:
             full = self.full_names.get(parts[-1])
             if full is None or len(full) < len(name):
                 self.full_names[parts[-1]] = name
+        titled_people = set()
         for ent in people:
             name = self.resolve_name(_clean_name(ent.text))
+            if titled(ent):
+                titled_people.add(name)
             if name in self.countries:
                 continue
             code = _country_near(ent, lex)
             if code:
                 self.countries[name] = code
+        # An office-holder whose country the text never states belongs, most likely,
+        # to the country the article is about.
+        self.main_country = _main_country(docs, lex)
+        for name in titled_people:
+            if name not in self.countries and self.main_country:
+                self.countries[name] = self.main_country
 
     def resolve_name(self, name: str) -> str:
         parts = name.split()
@@ -79,6 +89,23 @@ class ActorIndex:
             return name
         full = self.full_names.get(parts[-1])
         return full if full and full.endswith(name) else name
+
+
+def _main_country(docs: list[Doc], lex: Lexicon) -> str | None:
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                code = country_of_text(ent.text, lex)
+                if code:
+                    counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+GENERIC_FORCES = {"army", "military", "troops", "police", "government", "forces", "authorities",
+                  "air force", "navy", "ministry", "defence ministry", "defense ministry", "general staff"}
 
 
 def _clean_name(text: str) -> str:
@@ -114,14 +141,26 @@ def _country_near(ent: Span, lex: Lexicon) -> str | None:
         steps += 1
     # A titled person with no country in the title: the nearest country named before
     # in the same sentence ("X's diplomacy ..., as President Y signalled").
+    # Only a country that owns the sentence's topic counts ("Ukraine's diplomacy ..."),
+    # not any nationality mentioned on the way ("... Russian drones, Prime Minister X said").
     prev = doc[ent.start - 1] if ent.start > 0 else None
     if prev is not None and prev.lower_ in TITLES:
         for tok in reversed(doc[sent.start: ent.start]):
-            if tok.ent_type_ in ("GPE", "NORP"):
+            if tok.ent_type_ == "GPE" and tok.dep_ in ("poss", "nsubj"):
                 code = country_of_text(tok.text, lex)
                 if code:
                     return code
     return None
+
+
+def titled(ent: Span) -> bool:
+    """A person introduced with an office ("Finance Minister X", "President X")."""
+    window = ent.doc[max(ent.sent.start, ent.start - 4): ent.start]
+    return any(t.lower_ in TITLES or t.lower_ in OFFICES for t in window)
+
+
+OFFICES = {"minister", "president", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
+           "spokesperson", "governor", "mayor", "envoy", "ambassador", "commander", "general", "king"}
 
 
 def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None:
@@ -152,6 +191,8 @@ def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None
             country = index.countries.get(text)
     if country is None:
         country = country_of_text(text, lex)
+    if country is None and text.lower() in GENERIC_FORCES:
+        country = index.main_country  # "the army said" in a report about one country
     return Actor(text, country)
 
 

@@ -234,7 +234,15 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
             if country_code(tok.text) and tok.ent_type_ == "NORP":
                 continue  # "Russian" stays an adjective
             ent = next((e for e in sent.ents if e.start <= tok.i < e.end), None)
-            start_tok, end_tok = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
+            if ent is not None:
+                start_tok, end_tok = ent.start, ent.end
+            else:  # the proper-noun run ending at this token ("Burkina Faso")
+                start_tok = tok.i
+                while start_tok > sent.start and doc[start_tok - 1].pos_ == "PROPN" and doc[start_tok - 1].dep_ == "compound":
+                    start_tok -= 1
+                end_tok = tok.i + 1
+            if any(p.tokens[0] <= start_tok < p.tokens[1] for p in out):
+                continue
             span = doc[start_tok:end_tok]
             known.add(tok.i)
             out.append(PlaceMention(text=span.text, start=offset + span.start_char, end=offset + span.end_char,

@@ -76,6 +76,16 @@ class Extractor:
         for f in all_facts:
             for p in f.places:
                 resolved[id(p)] = resolver.resolve(p)
+            # A village the gazetteer lacks is in the country of the place that frames it
+            # ("Zelenyi Kut in the Donetsk region"), else of the article's main country.
+            known = [resolved[id(p)].country for p in f.places if resolved[id(p)] and resolved[id(p)].country]
+            for p in f.places:
+                place = resolved[id(p)]
+                if place is not None and place.country is None:
+                    country = p.country_hint or (known[0] if known else ctx.actors.main_country)
+                    if country:
+                        from dataclasses import replace
+                        resolved[id(p)] = replace(place, country=country)
         countries = Counter(pl.country for pl in resolved.values() if pl and pl.country)
         for d in drafts:
             if d.nationwide:

@@ -105,3 +105,18 @@ def test_results_are_cached_and_equal(gazetteer):
     context = GeoContext(article_countries=("UA",))
     first = gazetteer.resolve("Sumy", context=context)
     assert gazetteer.resolve("Sumy", context=context) is first
+
+
+def test_non_text_input_is_none(gazetteer):
+    assert gazetteer.resolve(None) is None  # type: ignore[arg-type]
+    assert gazetteer.resolve(["Kyiv"]) is None  # type: ignore[arg-type]
+
+
+def test_threads_share_one_gazetteer(gazetteer):
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["Kyiv", "Odesa", "Sumy", "Lviv", "Kharkiv region", "Geneva"] * 50
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda n: gazetteer.resolve(n, context=GeoContext(article_countries=("UA",))), names))
+    assert all(r is not None for r in results)
+    assert {r.geonameid for r in results if r.text == "Kyiv"} == {703448}

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import cached_property
@@ -71,6 +72,7 @@ class Gazetteer:
         self.source = source
         self._stop = _stop_list()
         self._cache: OrderedDict[tuple, Place | None] = OrderedDict()
+        self._lock = threading.RLock()  # re-entrant: resolving a dateline resolves again
 
     # -- opening -----------------------------------------------------------------
     @classmethod
@@ -109,19 +111,22 @@ class Gazetteer:
     # -- resolving ---------------------------------------------------------------
     def resolve(self, text: str, *, context: GeoContext | None = None) -> Place | None:
         """The Place a mention most likely means, or None when the gazetteer cannot tell."""
+        if not isinstance(text, str):
+            return None
         context = context or GeoContext()
         key = (text, context)
-        if key in self._cache:
-            self._cache.move_to_end(key)
-            return self._cache[key]
-        try:
-            place = self._resolve(text, context)
-        except sqlite3.Error as exc:
-            raise GazetteerError(f"gazetteer corrupt at {self.source} ({exc}): {REBUILD}") from None
-        self._cache[key] = place
-        if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
-        return place
+        with self._lock:  # one Gazetteer may serve several threads (web workers)
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+            try:
+                place = self._resolve(text, context)
+            except sqlite3.Error as exc:
+                raise GazetteerError(f"gazetteer corrupt at {self.source} ({exc}): {REBUILD}") from None
+            self._cache[key] = place
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+            return place
 
     def _resolve(self, text: str, context: GeoContext) -> Place | None:
         if not isinstance(text, str) or not text.strip():

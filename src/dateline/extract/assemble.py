@@ -221,14 +221,29 @@ def link_denials(clusters: list[Cluster]) -> None:
             target.primary.subtype = "capture_claim"
 
 
-def default_dates(clusters: list[Cluster], ctx: Context) -> None:
+def news_day(all_facts: list[SentenceFacts], ctx: Context) -> TimeSpan | None:
+    """The day the lead tells of ("... on Tuesday"): later undated incidents happened then too."""
+    for f in all_facts:
+        if not f.is_lead:
+            continue
+        for t in f.times:
+            span = t.span
+            if span.start is not None and span.precision == "day" and (ctx.anchor is None or span.start <= ctx.anchor):
+                return TimeSpan(span.start, span.end, "", "day")
+    if ctx.anchor:
+        return TimeSpan(ctx.anchor, ctx.anchor, "", "day")
+    return None
+
+
+def default_dates(clusters: list[Cluster], ctx: Context, all_facts: list[SentenceFacts]) -> None:
+    day = news_day(all_facts, ctx)
     for c in clusters:
         d = c.primary
         if d.date is None:
             d.date = next((x.date for x in c.drafts if x.date is not None), None)
-        if d.date is None and ctx.anchor and d.family in CONCRETE and d.status in ("reported", "claimed") \
+        if d.date is None and day and d.family in CONCRETE and d.status in ("reported", "claimed") \
                 and d.scope == "incident":
-            d.date = TimeSpan(ctx.anchor, ctx.anchor, "", "day")
+            d.date = day
 
 
 def link_part_of(clusters: list[Cluster], ids: dict[int, str], resolved) -> None:

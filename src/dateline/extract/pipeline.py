@@ -95,7 +95,7 @@ class Extractor:
         clusters = assemble.statement_quote_follow(clusters)
         assemble.attach_sublocations(clusters, all_facts)
         assemble.link_denials(clusters)
-        assemble.default_dates(clusters, ctx)
+        assemble.default_dates(clusters, ctx, all_facts)
         ids = {id(c): f"e{i + 1}" for i, c in enumerate(clusters)}
         assemble.link_part_of(clusters, ids, resolved)
         events = assemble.build_mentions(clusters, text, resolver.country_place, ids, resolved)

@@ -167,6 +167,18 @@ def _host_for_unplaced(d: Draft, clusters: list[Cluster]) -> Cluster | None:
     return min(same, key=lambda c: abs(c.primary.facts.index - d.facts.index))
 
 
+def drop_background(drafts: list[Draft], anchor) -> list[Draft]:
+    """Scene-setting is not coded: events the text dates to a year, or months before the news."""
+    out = []
+    for d in drafts:
+        span = d.date
+        if d.type != "statement" and d.scope == "incident" and span is not None and anchor is not None and (
+                span.precision == "year" or (span.end is not None and (anchor - span.end).days > 45)):
+            continue
+        out.append(d)
+    return out
+
+
 def fold_intercepts(drafts: list[Draft]) -> list[Draft]:
     """An intercept-only draft adds its counts to the nearest earlier barrage."""
     out: list[Draft] = []

@@ -90,6 +90,7 @@ class Extractor:
         for d in drafts:
             if d.nationwide:
                 d._nation = assemble.nation_of(d, countries)
+        drafts = assemble.drop_background(drafts, ctx.anchor)
         drafts = assemble.fold_intercepts(sorted(drafts, key=lambda d: d.facts.index))
         clusters = assemble.merge_drafts(drafts, resolved)
         clusters = assemble.statement_quote_follow(clusters)

@@ -41,6 +41,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this_month", re.compile(r"\b(earlier this month|this month|last month)\b", re.I)),
     ("in_month", re.compile(rf"\b(?:(?:in|since|during|by|until|early|late|mid|mid-|end of|beginning of)\s+)(?P<mon>{_MON})(?:\s+(?P<year>\d{{4}}))?\b", re.I)),
     ("month_year", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<year>\d{{4}})\b", re.I)),
+    ("this_year", re.compile(r"\b(earlier this year|last year|this year|in recent years|years ago|months ago)\b", re.I)),
     ("future", re.compile(r"\b(in the coming (?:days|weeks|months)|next (?:week|month|year)|later this (?:week|month|year)|in the near future|soon)\b", re.I)),
 ]
 
@@ -151,6 +152,15 @@ def resolve(kind: str, m: re.Match[str], anchor: date | None) -> TimeSpan | None
         last = (first.replace(day=28) + timedelta(days=4))
         last = last - timedelta(days=last.day)
         return TimeSpan(first, last, text, "month")
+    if kind == "this_year":
+        if anchor is None:
+            return TimeSpan(None, None, text, "year")
+        low = text.lower()
+        if low.startswith("last year"):
+            return TimeSpan(date(anchor.year - 1, 1, 1), date(anchor.year - 1, 12, 31), text, "year")
+        if "ago" in low or "recent years" in low:
+            return TimeSpan(None, anchor, text, "year")
+        return TimeSpan(date(anchor.year, 1, 1), anchor, text, "year")
     if kind == "future":
         return TimeSpan(None, None, text, "week")
     return None

@@ -54,6 +54,14 @@ class StatementComponent(FamilyComponent):
                 continue
             if not facts.quotes and a.kind in ("position", "report") and _sources_only(a.verb):
                 continue  # "..., the governor said": sourcing a fact, not taking a position
+            if any(c.lower_ in ("neither", "nor") for c in list(a.verb.children) + list(a.verb.head.children)):
+                continue  # "has neither confirmed nor denied"
+            if not facts.quotes and any(c.lower_ in ("has", "have") and c.dep_ == "aux" for c in a.verb.children) \
+                    and a.kind == "position":
+                continue  # "X has said ...": background, not today's position
+            if any(d.family in ("violence", "territory", "airspace", "movement") and d.trigger is not None
+                   and a.verb in d.trigger.subtree and a.verb is not d.trigger for d in facts.drafts):
+                continue  # "India struck what it called camps": the verb describes the strike
             if a.kind != "denial" and any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in a.verb.children):
                 continue  # "has not commented", "did not confirm": no position taken
             if a.kind != "denial" and self._reports_event(facts, a.verb) and not (

@@ -15,12 +15,22 @@ class TerritoryComponent(FamilyComponent):
     types = {"territorial_change"}
 
     def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
-        drafts = per_place_drafts(facts, ctx, self.types, require_place=True)
-        if not drafts:
-            # "took control of a series of hilltops": a capture of unnamed ground is still one
-            drafts = [d for d in per_place_drafts(facts, ctx, self.types)
-                      if d.subtype == "capture" and d.trigger is not None and d.trigger.pos_ == "VERB"
-                      and any(c.dep_ == "dobj" for c in d.trigger.children)]
+        original = facts.triggers
+        # "seized power" is a coup, "tanks moving towards X" a movement: not ground taken
+        facts.triggers = [t for t in original if not (
+            t.type == "territorial_change" and (
+                any(c.dep_ == "dobj" and c.lemma_.lower() in ("power", "office", "hostage", "hostages")
+                    for c in t.token.children)
+                or (t.token.dep_ in ("acl", "amod") and t.token.pos_ == "VERB")))]
+        try:
+            drafts = per_place_drafts(facts, ctx, self.types, require_place=True)
+            if not drafts:
+                # "took control of a series of hilltops": a capture of unnamed ground is still one
+                drafts = [d for d in per_place_drafts(facts, ctx, self.types)
+                          if d.subtype == "capture" and d.trigger is not None and d.trigger.pos_ == "VERB"
+                          and any(c.dep_ == "dobj" for c in d.trigger.children)]
+        finally:
+            facts.triggers = original
         for d in drafts:
             actor = d.actors[0] if d.actors else None
             if d.claimed_by and d.status == "reported":

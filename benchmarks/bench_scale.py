@@ -33,18 +33,23 @@ FIXTURES = ("tests/fixtures/dev", "tests/fuse/data/articles", "tests/tracker/dat
             "tests/scale/data")
 
 
-def build_corpus(folder: Path, limit: int | None) -> int:
+def build_corpus(folder: Path, limit: int | None) -> tuple[int, int]:
+    """Copy the fixture articles; return (articles, words)."""
     folder.mkdir(parents=True)
     paths = [p for d in FIXTURES for p in sorted((REPO / d).glob("*.txt"))][:limit]
+    words = 0
     for i, path in enumerate(paths):
         shutil.copy(path, folder / f"{i:04d}_{path.name}")
-    return len(paths)
+        words += len(path.read_text(encoding="utf-8").split())
+    return len(paths), words
 
 
 def rates(summary: IngestSummary, wall: float, extracted: int, window: float | None,
-          busy: float) -> dict:
-    """Wall rate (with start-up) and steady rate (first extraction start to last end)."""
-    return {"articles": summary.ingested, "events": summary.events, "failed": summary.failed,
+          busy: float, cpu: float) -> dict:
+    """Wall rate (with start-up), steady rate (first extraction start to last end),
+    and the CPU time of extraction per article (what other load on the machine changes least)."""
+    return {"extract_cpu_s_per_article": round(cpu / extracted, 4) if extracted else None,
+            "articles": summary.ingested, "events": summary.events, "failed": summary.failed,
             "near_duplicates": summary.near_duplicates, "wall_s": round(wall, 2),
             "articles_per_s_wall": round(summary.seen / wall, 3),
             "extract_window_s": round(window, 2) if window else None,
@@ -74,13 +79,13 @@ def store_url(pg: str | None, work: Path, name: str) -> tuple[str, callable]:
 def run_local(corpus: Path, url: str) -> dict:
     from dateline.ingest import pipeline
 
-    spans: list[tuple[float, float]] = []
+    spans: list[tuple[float, float, float]] = []
     process = pipeline.process
 
-    def timed(doc):  # noqa: ANN001, ANN202 - the same clock the Ray workers report
-        started = time.time()
+    def timed(doc):  # noqa: ANN001, ANN202 - the same clocks the Ray workers report
+        started, cpu = time.time(), time.process_time()
         result = process(doc)
-        spans.append((started, time.time()))
+        spans.append((started, time.time(), time.process_time() - cpu))
         return result
 
     settings = Settings.load(db_url=url)
@@ -92,9 +97,22 @@ def run_local(corpus: Path, url: str) -> dict:
         wall = time.perf_counter() - started
     finally:
         pipeline.process = process
+    out = rates(summary, wall, len(spans), window=spans[-1][1] - spans[0][0] if spans else None,
+                busy=sum(e - s for s, e, _ in spans), cpu=sum(c for _, _, c in spans))
+    out["store_bytes_per_article"] = store_bytes(engine) // max(1, summary.ingested)
     engine.dispose()
-    window = spans[-1][1] - spans[0][0] if spans else None
-    return rates(summary, wall, len(spans), window, sum(e - s for s, e in spans))
+    return out
+
+
+def store_bytes(engine) -> int:  # noqa: ANN001 - a SQLAlchemy Engine
+    """The database's size: the SQLite file (after a WAL checkpoint) or pg_database_size."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            return os.path.getsize(engine.url.database)
+        return conn.scalar(text("SELECT pg_database_size(current_database())"))
 
 
 def run_ray(corpus: Path, url: str, cpus: int) -> dict:
@@ -114,7 +132,8 @@ def run_ray(corpus: Path, url: str, cpus: int) -> dict:
         wall = time.perf_counter() - began
         window = result.extract_window[1] - result.extract_window[0] \
             if result.extract_window else None
-        out = rates(result.ingest, wall, result.extracted, window, result.extract_seconds)
+        out = rates(result.ingest, wall, result.extracted, window, result.extract_seconds,
+                    result.extract_cpu_seconds)
         out.update(first_result_s=round(result.first_result_seconds or 0, 2),ray_init_s=round(ray_start, 2), workers=result.workers,
                    driver_s=round(result.driver_seconds, 3),
                    driver_articles_per_s=round(result.ingest.seen / result.driver_seconds, 1)
@@ -133,8 +152,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench_scale_"))
     try:
         corpus = work / "corpus"
-        count = build_corpus(corpus, args.limit)
-        results: dict = {"corpus_articles": count, "cores": os.cpu_count(),
+        count, words = build_corpus(corpus, args.limit)
+        results: dict = {"corpus_articles": count, "corpus_words": words,
+                         "cores": os.cpu_count(),
                          "backend": "postgresql" if args.pg else "sqlite",
                          "load_average_before": [round(x, 2) for x in os.getloadavg()]}
         for name, run in (("local_1_process", lambda u: run_local(corpus, u)),
@@ -153,6 +173,13 @@ def main() -> None:
         results["ray_scaling_1_to_2_cpus_wall"] = round(
             results["ray_2_cpus"]["articles_per_s_wall"]
             / results["ray_1_cpu"]["articles_per_s_wall"], 3)
+        # Less load-dependent: CPU seconds of extraction per article, Ray worker vs local.
+        cpu = {k: results[k]["extract_cpu_s_per_article"] for k in
+               ("local_1_process", "ray_1_cpu", "ray_2_cpus")}
+        results["extract_cpu_ratio_ray_vs_local"] = round(cpu["ray_1_cpu"]
+                                                          / cpu["local_1_process"], 3)
+        results["words_per_cpu_s_local"] = round(words / count / cpu["local_1_process"])
+        results["articles_per_cpu_s_local"] = round(1 / cpu["local_1_process"], 3)
         results["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
         print(json.dumps(results, indent=1))
     finally:

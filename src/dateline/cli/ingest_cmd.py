@@ -62,9 +62,9 @@ def ingest(
     allow_private: Annotated[bool, typer.Option(help="Allow fetching private and "
                                                 "loopback addresses.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    engine_name: Annotated[IngestEngine, typer.Option("--engine", help="local (processes on this "
-                                                      "machine) or ray (pip install 'dateline[ray]')."
-                                                      )] = IngestEngine.local,
+    engine_name: Annotated[IngestEngine, typer.Option(
+        "--engine", help="local (processes on this machine) or ray (needs the ray extra).",
+    )] = IngestEngine.local,
     ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster to join "
                                                        "(default: start Ray here).")] = None,
 ) -> None:

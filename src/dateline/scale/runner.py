@@ -46,6 +46,7 @@ class ScaleSummary:
     total_seconds: float = 0.0  # from the start of the dataset to the last write
     extracted: int = 0  # documents the workers read and extracted
     extract_seconds: float = 0.0  # worker time spent reading + extracting, summed
+    extract_cpu_seconds: float = 0.0  # the same in CPU time
     extract_window: tuple[float, float] | None = None  # first start, last end (time.time)
     fuse_seconds: float = 0.0
     fusion: dict[str, Any] | None = field(default=None)
@@ -57,6 +58,7 @@ class ScaleSummary:
                 else round(self.first_result_seconds, 3),
                 "total_seconds": round(self.total_seconds, 3),
                 "extracted": self.extracted, "extract_seconds": round(self.extract_seconds, 3),
+                "extract_cpu_seconds": round(self.extract_cpu_seconds, 3),
                 "extract_window_seconds": None if self.extract_window is None
                 else round(self.extract_window[1] - self.extract_window[0], 3),
                 "fuse_seconds": round(self.fuse_seconds, 3), "fusion": self.fusion}
@@ -139,6 +141,7 @@ def _clock(summary: ScaleSummary, outcome: Outcome) -> None:
         return
     summary.extracted += 1
     summary.extract_seconds += outcome.ended - outcome.started
+    summary.extract_cpu_seconds += outcome.cpu_seconds
     window = summary.extract_window or (outcome.started, outcome.ended)
     summary.extract_window = (min(window[0], outcome.started), max(window[1], outcome.ended))
 

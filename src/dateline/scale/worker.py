@@ -43,6 +43,7 @@ class Outcome:
     result: Any = None
     started: float = 0.0  # wall clock (time.time) around this input's work on the worker
     ended: float = 0.0
+    cpu_seconds: float = 0.0  # the worker's CPU time for it (load on the node does not count)
 
 
 def encode(obj: object) -> bytes:
@@ -102,8 +103,10 @@ class ExtractActor:
                 outcomes.append(Outcome("stored", key, None, started, started))
             else:
                 assert isinstance(item, RawDocument)
+                cpu = time.process_time()
                 result = pipeline.process(item)
-                outcomes.append(Outcome("done", key, result, started, time.time()))
+                outcomes.append(Outcome("done", key, result, started, time.time(),
+                                        time.process_time() - cpu))
         return items_table([encode(o) for o in outcomes])
 
     def _stored(self, keys: set[str]) -> set[str]:

@@ -27,7 +27,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -73,6 +73,8 @@ class Gazetteer:
         self._stop = _stop_list()
         self._cache: OrderedDict[tuple, Place | None] = OrderedDict()
         self._lock = threading.RLock()  # re-entrant: resolving a dateline resolves again
+        # Candidates per name key, whatever the context: the same names recur across articles.
+        self._exact = lru_cache(maxsize=CACHE_SIZE)(self._exact_rows)
 
     # -- opening -----------------------------------------------------------------
     @classmethod
@@ -144,7 +146,7 @@ class Gazetteer:
             scope_hint, admin1 = self._qualifier(qualifier, scope_hint)
         base, text_cue = split_cue(mention)
         cue = context.cue or text_cue
-        candidates = self._exact(name_key(mention))
+        candidates = list(self._exact(name_key(mention)))
         if text_cue and base != mention:
             seen = {c.id for c in candidates}
             candidates += [c for c in self._exact(name_key(base)) if c.id not in seen]
@@ -187,9 +189,8 @@ class Gazetteer:
             return candidate.country in countries
         return candidate.population >= FUZZY_MIN_POPULATION or candidate.kind != "city"
 
-    def _exact(self, key: str) -> list[Candidate]:
-        return [Candidate._make(row)
-                for row in self._db.execute(_EXACT, (key,))] if key else []
+    def _exact_rows(self, key: str) -> tuple[Candidate, ...]:
+        return tuple(Candidate._make(row) for row in self._db.execute(_EXACT, (key,))) if key else ()
 
     def _loose(self, text: str) -> list[Candidate]:
         key = loose_key(text)
@@ -256,7 +257,7 @@ class Gazetteer:
 
         context = context or GeoContext()
         base, text_cue = split_cue(text)
-        candidates = self._exact(name_key(text)) or self._exact(name_key(base))
+        candidates = list(self._exact(name_key(text)) or self._exact(name_key(base)))
         scope = Scope(cue=context.cue or text_cue, country_hint=context.country_hint, admin1=None,
                       article_countries=tuple(context.article_countries),
                       anchor=self._anchor(context.dateline_place), parent=context.parent)

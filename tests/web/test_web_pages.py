@@ -115,7 +115,7 @@ def test_add_pasted_text_and_bad_input(client):  # noqa: ANN001
                     follow_redirects=False)
     assert r.status_code == 303, r.text
     article = client.get(r.headers["location"])
-    assert "Shelling struck Odesa port on Friday" in article.text and "Added: 1 events" in article.text
+    assert "Shelling struck Odesa port on Friday" in article.text and "Added: 1 event extracted" in article.text
     events = client.get("/api/events", params={"since": "2025-03-07"}).json()["events"]
     assert events[0]["date"]["start"] == "2025-03-07"
     again = client.post("/add", data={"text": text, "csrf_token": token}, follow_redirects=False)

@@ -149,3 +149,17 @@ def test_old_database_is_refused_until_upgraded(tmp_path):
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0000old'")
     with pytest.raises(StoreError, match="dateline db upgrade"):
         db.open_engine(url)
+
+
+def test_an_article_another_writer_stored_first_is_skipped(db_url):
+    """Two ingests racing: the batch is retried without the article stored meanwhile."""
+    from dataclasses import replace
+
+    engine = db.open_engine(db_url)
+    first = ArticleRecord(article=rich_extraction().article, extraction=rich_extraction(),
+                          content_hash="a" * 64, raw_hash="1" * 64, origin="one")
+    other = replace(first, content_hash="b" * 64, raw_hash="2" * 64, origin="two")
+    StoreWriter(engine).write_batch([first])  # the other writer
+    result = StoreWriter(engine).write_batch([first, other])
+    assert result.raced == ["a" * 64] and result.articles == 1 and result.events == 2
+    assert queries.counts(engine)["articles"] == 2 and queries.counts(engine)["events"] == 4

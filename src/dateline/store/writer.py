@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from ..models import Article, ArticleError, EventMention, Extraction, Place
 from . import schema as s
@@ -42,6 +43,8 @@ class BatchResult:
     events: int = 0
     errors: int = 0
     article_ids: list[int] = field(default_factory=list)
+    # Content hashes another writer stored first (a concurrent ingest): not written.
+    raced: list[str] = field(default_factory=list)
 
 
 def event_id_for(content_hash: str, mention_key: str) -> str:
@@ -99,7 +102,31 @@ class StoreWriter:
     # -- the batch ----------------------------------------------------------------
     def write_batch(self, records: Sequence[ArticleRecord],
                     errors: Sequence[ArticleError] = ()) -> BatchResult:
-        """All of it in one transaction, with one statement per table (not per article)."""
+        """All of it in one transaction, with one statement per table (not per article).
+
+        If another writer stored one of these articles meanwhile (unique content
+        hash), the batch is retried article by article and that one is skipped.
+        """
+        try:
+            return self._write(records, errors)
+        except IntegrityError:
+            self._source_ids.clear()  # ids cached inside the rolled-back transaction
+            taken = self.known_content_hashes(r.content_hash for r in records)
+            if not taken:
+                raise
+        result = BatchResult(raced=[r.content_hash for r in records if r.content_hash in taken])
+        for record in records:
+            if record.content_hash not in taken:
+                part = self._write([record], ())
+                result.articles += part.articles
+                result.near_duplicates += part.near_duplicates
+                result.events += part.events
+                result.article_ids += part.article_ids
+        result.errors = self._write((), errors).errors if errors else 0
+        return result
+
+    def _write(self, records: Sequence[ArticleRecord],
+               errors: Sequence[ArticleError]) -> BatchResult:
         result = BatchResult()
         now = datetime.now(UTC)
         with self.engine.begin() as conn:

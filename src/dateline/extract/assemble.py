@@ -343,7 +343,8 @@ def _merged_place(c: Cluster, resolved, resolve_place) -> Place | None:
     candidates = [d] + [x for x in c.drafts if x is not d]
     for x in candidates:
         if x.nationwide and getattr(x, "_nation", None):
-            words = x.facts.text[x.facts.nationwide[0]:x.facts.nationwide[1]] if x.facts.nationwide else x._nation
+            words = x.facts.text[x.facts.nationwide[0]:x.facts.nationwide[1]] if x.facts.nationwide \
+                else getattr(x, "_nation_text", x._nation)
             p = resolve_place(None, country=x._nation, text=words)
             if p:
                 return p

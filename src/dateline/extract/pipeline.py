@@ -88,7 +88,7 @@ class Extractor:
                         resolved[id(p)] = replace(place, country=country)
         countries = Counter(pl.country for pl in resolved.values() if pl and pl.country)
         for d in drafts:
-            if d.nationwide:
+            if d.nationwide and not getattr(d, "_nation", None):
                 d._nation = assemble.nation_of(d, countries)
         drafts = assemble.drop_background(drafts, ctx.anchor)
         drafts = assemble.fold_intercepts(sorted(drafts, key=lambda d: d.facts.index))
@@ -127,6 +127,11 @@ def add_gazetteer_places(doc: Doc, geo) -> None:
         if span is None or span.text.isupper():
             continue
         overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+        if overlapping and all(e.label_ in ("GPE", "LOC") and span.start <= e.start and e.end <= span.end
+                               for e in overlapping) and any(len(e) < len(span) for e in overlapping):
+            ents = [e for e in ents if e not in overlapping] + [span]  # "Burkina" + "Faso" -> "Burkina Faso"
+            changed = True
+            continue
         if any(e.label_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY") for e in overlapping):
             continue
         if any((e.start, e.end) != (span.start, span.end) for e in overlapping):

@@ -56,17 +56,21 @@ def armed_subject(verb, ctx: Context) -> bool:
     return False
 
 
+# "The war that erupted in 2023 has killed tens of thousands": a running total
+CUMULATIVE_RE = re.compile(r"\b(war|conflict|fighting|insurgency|violence|offensive|campaign)\b[^.;]{0,80}?"
+                           r"\bha(s|ve)\s+(now\s+)?(killed|left|claimed|cost)", re.I)
+
 AREA_NOUNS = {"cities", "towns", "villages", "regions", "territory", "territories", "areas", "infrastructure",
               "grid", "settlements", "communities", "provinces", "oblasts"}
 
 
-def national_area(facts: SentenceFacts, ctx: Context) -> str | None:
-    """'Ukrainian cities', 'Israeli towns': a whole country's places, as a country code."""
+def national_area(facts: SentenceFacts, ctx: Context) -> tuple[str, str] | None:
+    """'Ukrainian cities', "Ukraine's power grid": a whole country's places -> (code, words)."""
     for tok in facts.sent:
         if tok.ent_type_ in ("NORP", "GPE") and tok.dep_ in ("amod", "compound", "poss") and tok.head.lower_ in AREA_NOUNS:
             code = ctx.country_code(tok.text) if ctx.country_code else None
             if code:
-                return code
+                return code, tok.text
     return None
 
 
@@ -89,7 +93,7 @@ class ViolenceComponent(FamilyComponent):
         if not strong and not intercept_only and not any(
                 classify_number(facts, n, lex)[0] in ("fatalities", "injured") for n in counts):
             return []  # weapons counted without a strike ("two drones entered its airspace")
-        cumulative = facts.has_phrase(lex.phrases.get("cumulative", []))
+        cumulative = facts.has_phrase(lex.phrases.get("cumulative", [])) or bool(CUMULATIVE_RE.search(facts.text))
         kinds = {t.type for t in strong}
         if strong:
             etype = "clash" if kinds == {"clash"} else ("attack" if "attack" in kinds else "clash")
@@ -137,7 +141,7 @@ class ViolenceComponent(FamilyComponent):
             d.actors = [actor] if actor else []
             d.nationwide = (facts.nationwide is not None or nation is not None) and not group
             if nation:
-                d._nation = nation
+                d._nation, d._nation_text = nation
             if intercept_only:
                 d.role = "intercept"
             d.sublocations = [p for p in context if p.cue == "district"]

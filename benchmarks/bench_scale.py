@@ -134,7 +134,8 @@ def run_ray(corpus: Path, url: str, cpus: int) -> dict:
             if result.extract_window else None
         out = rates(result.ingest, wall, result.extracted, window, result.extract_seconds,
                     result.extract_cpu_seconds)
-        out.update(first_result_s=round(result.first_result_seconds or 0, 2),ray_init_s=round(ray_start, 2), workers=result.workers,
+        out.update(first_result_s=round(result.first_result_seconds or 0, 2),
+                   ray_init_s=round(ray_start, 2), workers=result.workers,
                    driver_s=round(result.driver_seconds, 3),
                    driver_articles_per_s=round(result.ingest.seen / result.driver_seconds, 1)
                    if result.driver_seconds else None)

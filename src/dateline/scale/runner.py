@@ -75,7 +75,8 @@ def run_ingest_ray(specs: Iterable[str], *, settings: Settings, engine: Engine,
                           "(--db postgresql+psycopg://...); SQLite is for a local Ray run")
     started_here = _connect(ray, ray_address, workers)
     try:
-        size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        size = min(workers, cpus) if workers else cpus  # one CPU per actor, or it never starts
         summary = ScaleSummary(IngestSummary(), workers=size)
         sink = _Ingest(settings, engine, batch_size, on_progress)
         summary.ingest = sink.summary

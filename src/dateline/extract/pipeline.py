@@ -73,9 +73,17 @@ class Extractor:
         text = article.text
         resolver = PlaceResolver(self.geo, all_facts, article)
         resolved: dict[int, Place | None] = {}
+        last_city: Place | None = None
         for f in all_facts:
-            for p in f.places:
-                resolved[id(p)] = resolver.resolve(p)
+            # districts after the others, so they can be parented to the city named with them
+            for p in sorted(f.places, key=lambda p: p.cue == "district"):
+                parent = None
+                if p.cue == "district":
+                    parent = next((resolved[id(q)] for q in f.places if resolved.get(id(q)) is not None
+                                   and resolved[id(q)].precision == "city"), None) or last_city
+                resolved[id(p)] = resolver.resolve(p, parent=parent)
+                if resolved[id(p)] is not None and resolved[id(p)].precision == "city":
+                    last_city = resolved[id(p)]
             # A village the gazetteer lacks is in the country of the place that frames it
             # ("Zelenyi Kut in the Donetsk region"), else of the article's main country.
             known = [resolved[id(p)].country for p in f.places if resolved[id(p)] and resolved[id(p)].country]
@@ -179,7 +187,7 @@ class PlaceResolver:
                     codes[code] += 1
         self.article_countries = tuple(c for c, _ in codes.most_common())
 
-    def resolve(self, p) -> Place | None:
+    def resolve(self, p, *, parent: Place | None = None) -> Place | None:
         code = _country_code(p.text) if p.cue is None else None
         if code:
             return self.country_place(None, country=code, text=p.text)
@@ -189,7 +197,8 @@ class PlaceResolver:
 
                 context = GeoContext(cue=p.cue, country_hint=p.country_hint,
                                      article_countries=self.article_countries,
-                                     dateline_place=self.article.dateline.place if self.article.dateline else None)
+                                     dateline_place=self.article.dateline.place if self.article.dateline else None,
+                                     parent=parent)
                 place = self.geo.resolve(p.text, context=context)
                 if place is not None:
                     if p.relation and hasattr(place, "__class__"):

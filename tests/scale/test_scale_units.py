@@ -101,3 +101,19 @@ def test_the_actor_skips_stored_inputs_and_passes_errors_through(tmp_path, monke
     assert out[0].result.extraction.events[0].type == "attack"
     assert out[1].raw_hash == dedup.raw_hash(stored.read_bytes()) and out[1].result is None
     assert out[2].result == missing
+
+
+def test_nothing_outside_scale_imports_ray():
+    import ast
+
+    package = REPO / "src" / "dateline"
+    offenders = []
+    for path in package.rglob("*.py"):
+        if path.is_relative_to(package / "scale"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
+            if any(n == "ray" or n.startswith("ray.") for n in names):
+                offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []

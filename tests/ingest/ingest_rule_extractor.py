@@ -80,3 +80,26 @@ class SlowRuleExtractor(RuleExtractor):
     @classmethod
     def from_settings(cls, settings) -> SlowRuleExtractor:  # noqa: ANN001
         return cls(delay=0.15)
+
+
+class CrashingRuleExtractor(RuleExtractor):
+    """Kills its own process on an article saying CRASH: a worker dying mid-run."""
+
+    @classmethod
+    def from_settings(cls, settings) -> CrashingRuleExtractor:  # noqa: ANN001
+        return cls()
+
+    def extract_article(self, article: Article) -> Extraction:
+        if "CRASH" in article.text:
+            import os
+
+            os._exit(1)
+        return super().extract_article(article)
+
+
+class BrokenRuleExtractor(RuleExtractor):
+    """Cannot load (a missing model, say)."""
+
+    @classmethod
+    def from_settings(cls, settings) -> BrokenRuleExtractor:  # noqa: ANN001
+        raise OSError("model files not found")

@@ -15,7 +15,7 @@ from dateline.store import schema as s
 
 
 def settings_for(url: str, **extra) -> Settings:
-    return Settings.load(db_url=url, extractor=RULES, **extra)
+    return Settings.load(db_url=url, **{"extractor": RULES, **extra})
 
 
 def ingest(url, specs, **kwargs):
@@ -173,3 +173,31 @@ def test_every_source_kind_end_to_end(db_url, tmp_path, site):
     assert published["full"] == "2025-11-18" and published["story"] == "2025-11-19"  # feed dates
     assert published["article"] == "2025-11-06"
     assert all(a["event_count"] >= 1 for a in articles.values())
+
+
+def test_a_dying_worker_costs_only_the_documents_in_flight(sqlite_url, tmp_path):
+    write_text_corpus(tmp_path / "c", 12)
+    (tmp_path / "c" / "article_0005.txt").write_text(article_text(5) + "\nCRASH\n")
+    settings = settings_for(sqlite_url, extractor="ingest_rule_extractor:CrashingRuleExtractor")
+    summary, engine = ingest(sqlite_url, [tmp_path / "c"], settings=settings, workers=2)
+    assert (summary.ingested, summary.failed) == (11, 1)  # in-flight neighbours retried
+    errors = queries.list_errors(engine)[0]
+    assert errors[0]["source"].endswith("article_0005.txt") and errors[0]["kind"] == "crash"
+    with engine.connect() as conn:  # stored in input order, as one worker would
+        origins = conn.scalars(select(s.articles.c.origin).order_by(s.articles.c.id)).all()
+    assert [o.rsplit("_", 1)[1] for o in origins] == [
+        f"{i:04d}.txt" for i in range(12) if i != 5]
+    again, _ = ingest(sqlite_url, [tmp_path / "c"], settings=settings, workers=2)
+    assert (again.duplicates, again.failed) == (11, 1)  # the failure is retried, and fails
+
+
+def test_workers_that_cannot_start_stop_the_run_with_one_error(sqlite_url, tmp_path):
+    from dateline.errors import ConfigError
+
+    write_text_corpus(tmp_path / "c", 3)
+    with pytest.raises(ConfigError, match="cannot load the extractor"):
+        ingest(sqlite_url, [tmp_path / "c"], workers=2,
+               settings=settings_for(sqlite_url, extractor="no_such_module:Extractor"))
+    with pytest.raises(ConfigError, match="failed to load in a worker: OSError: model files"):
+        ingest(sqlite_url, [tmp_path / "c"], workers=2,
+               settings=settings_for(sqlite_url, extractor="ingest_rule_extractor:BrokenRuleExtractor"))

@@ -16,6 +16,9 @@ from .sources import RawDocument
 
 _extractor = None  # one per process, loaded by init_worker
 _max_bytes = 20 * 1024 * 1024
+_loaded_for: Settings | None = None  # the settings _extractor was built from
+_load_error: str | None = None  # why init_worker_safely failed in this process
+LOAD_FAILED = "extractor_load"  # ArticleError.kind when the extractor could not load
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,19 +32,26 @@ class Processed:
     bands: dedup.Bands
 
 
-def load_extractor(settings: Settings):  # noqa: ANN201 - any object with extract_article
-    """Import ``settings.extractor`` ("module:Class") and build it with from_settings."""
+def extractor_factory(settings: Settings):  # noqa: ANN201 - a class with from_settings
+    """Import ``settings.extractor`` ("module:Class") without building it."""
     module_name, _, attr = settings.extractor.partition(":")
     try:
-        factory = getattr(importlib.import_module(module_name), attr or "Extractor")
+        return getattr(importlib.import_module(module_name), attr or "Extractor")
     except (ImportError, AttributeError) as exc:
         raise ConfigError(f"cannot load the extractor {settings.extractor!r}: {exc}") from exc
-    return factory.from_settings(settings)
+
+
+def load_extractor(settings: Settings):  # noqa: ANN201 - any object with extract_article
+    """Import ``settings.extractor`` and build it with from_settings."""
+    return extractor_factory(settings).from_settings(settings)
 
 
 def init_worker(settings: Settings) -> None:
-    global _extractor, _max_bytes
-    _extractor = load_extractor(settings)
+    """Load the extractor for this process, unless it was loaded for the same settings."""
+    global _extractor, _max_bytes, _loaded_for
+    if _extractor is None or _loaded_for != settings:
+        _extractor = load_extractor(settings)
+        _loaded_for = settings
     _max_bytes = settings.max_input_bytes
 
 
@@ -61,8 +71,20 @@ def read_document(doc: RawDocument, *, max_bytes: int) -> Article:
     return article
 
 
+def init_worker_safely(settings: Settings) -> None:
+    """init_worker for pool processes: a failure is kept and reported by process(),
+    because an exception in a pool initializer only says "the pool broke"."""
+    global _load_error
+    try:
+        init_worker(settings)
+    except Exception as exc:  # noqa: BLE001 - reported through process()
+        _load_error = f"the extractor failed to load in a worker: {type(exc).__name__}: {exc}"
+
+
 def process(doc: RawDocument) -> Processed | ArticleError:
     """Never raises: a failure on this document comes back as an ArticleError."""
+    if _load_error is not None:
+        return ArticleError(doc.name, _load_error, LOAD_FAILED)
     if _extractor is None:
         raise RuntimeError("init_worker() was not called in this process")
     try:

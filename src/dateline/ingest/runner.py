@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..errors import ConfigError
 from ..models import ArticleError
 from ..settings import Settings
 from ..store.writer import ArticleRecord, StoreWriter
@@ -87,19 +90,56 @@ class _Ingest:
             for doc in fresh:
                 self._take(pipeline.process(doc))
         else:
-            self.writer.engine.dispose()  # no pooled connections cross the fork
-            context = multiprocessing.get_context("fork")
-            with context.Pool(workers, initializer=pipeline.init_worker,
-                              initargs=(self.settings,)) as pool:
-                pending: deque = deque()
-                for doc in fresh:
-                    pending.append(pool.apply_async(pipeline.process, (doc,)))
-                    while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                        self._take(pending.popleft().get())
-                while pending:
-                    self._take(pending.popleft().get())
+            self._run_parallel(fresh, workers)
         self._flush()
         return self.summary
+
+    def _run_parallel(self, fresh: Iterator[RawDocument], workers: int) -> None:
+        """Results in input order, at most IN_FLIGHT_PER_WORKER documents per worker queued."""
+        pipeline.extractor_factory(self.settings)  # a bad setting fails here, not in N workers
+        self.writer.engine.dispose()  # no pooled connections cross the fork
+        pool = _Workers(self.settings, workers)
+        try:
+            for doc in fresh:
+                try:
+                    pool.submit(doc)
+                except BrokenProcessPool:  # a worker died since the last result
+                    self._restart(pool)
+                    pool.submit(doc)
+                while pool.in_flight >= workers * IN_FLIGHT_PER_WORKER:
+                    self._take_next(pool)
+            while pool.in_flight:
+                self._take_next(pool)
+        finally:
+            pool.close()
+
+    def _take_next(self, pool: _Workers) -> None:
+        try:
+            result = pool.next_result()
+        except BrokenProcessPool:
+            self._restart(pool)
+            return
+        self._accept(result)
+
+    def _accept(self, result: pipeline.Processed | ArticleError) -> None:
+        if isinstance(result, ArticleError) and result.kind == pipeline.LOAD_FAILED:
+            raise ConfigError(result.reason)  # no worker can extract anything: stop here
+        self._take(result)
+
+    def _restart(self, pool: _Workers) -> None:
+        """A worker died (killed, out of memory, a crash in native code). The documents
+        that were in flight go again one at a time in a fresh pool, so only the one
+        that kills a worker is recorded as failed; input order is kept."""
+        for doc in pool.restart():
+            try:
+                pool.submit(doc)
+                result = pool.next_result()
+            except BrokenProcessPool:
+                pool.restart()
+                self._fail(ArticleError(doc.name, f"{doc.name}: the worker process died "
+                                        "reading or extracting it", "crash"))
+                continue
+            self._accept(result)
 
     def _fresh(self, documents: Iterator[RawDocument | ArticleError]) -> Iterator[RawDocument]:
         """Documents not stored yet; errors and exact raw duplicates are counted here."""
@@ -176,3 +216,42 @@ class _Ingest:
 
 # The batch sink, for other engines that feed results in (scale/runner.py does).
 IngestSink = _Ingest
+
+
+class _Workers:
+    """A process pool (fork; each worker loads the extractor once) that can be restarted."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.settings = settings
+        self.workers = workers
+        self.pending: deque[tuple[RawDocument, Future]] = deque()
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=pipeline.init_worker_safely,
+                                   initargs=(self.settings,))
+
+    @property
+    def in_flight(self) -> int:
+        return len(self.pending)
+
+    def submit(self, doc: RawDocument) -> None:
+        self.pending.append((doc, self.pool.submit(pipeline.process, doc)))
+
+    def next_result(self) -> pipeline.Processed | ArticleError:
+        _doc, future = self.pending[0]
+        result = future.result()  # raises BrokenProcessPool if a worker died
+        self.pending.popleft()
+        return result
+
+    def restart(self) -> list[RawDocument]:
+        """Drop the broken pool; return the documents that were in flight."""
+        lost = [doc for doc, _ in self.pending]
+        self.pending.clear()
+        self.close()
+        self.pool = self._start()
+        return lost
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)

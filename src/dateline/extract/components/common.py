@@ -363,12 +363,12 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
 
 def per_place_drafts(facts: SentenceFacts, ctx: Context, types: set[str], *,
                      require_place: bool = False, split: bool = True,
-                     drop_subject_places: bool = True) -> list[Draft]:
+                     drop_subject_places: bool = True, wanted: bool = False) -> list[Draft]:
     """The usual shape: one draft per place that belongs to this family's trigger."""
     from .base import claimant, status_of, trigger_actor
 
     triggers = [t for t in facts.triggers if t.type in types and not t.weak and not is_reference(t.token, facts)
-                and not wished(t.token)]
+                and wished(t.token) == wanted]
     if not triggers:
         return []
     main = triggers[0]

@@ -13,6 +13,17 @@ class ProtestComponent(FamilyComponent):
     def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
         if facts.has_phrase(ctx.lex.phrases.get("generic", [])):
             return []
-        drafts = per_place_drafts(facts, ctx, self.types, split=False, drop_subject_places=False)
+        drafts = per_place_drafts(facts, ctx, self.types, drop_subject_places=False)
+        if not drafts:
+            drafts = self._called_for(facts, ctx)
         # a protest needs something concrete: a place, a count or a time
         return [d for d in drafts if d.place or facts.numbers or facts.times]
+
+    @staticmethod
+    def _called_for(facts: SentenceFacts, ctx: Context) -> list[Draft]:
+        """'The forum called for a general strike on Tuesday': a planned protest."""
+        drafts = per_place_drafts(facts, ctx, {"protest"}, drop_subject_places=False, wanted=True)
+        for d in drafts:
+            d.status = "planned"
+            d.date = d.date if d.date and d.date.start else None
+        return drafts

@@ -49,6 +49,9 @@ def rates(summary: IngestSummary, wall: float, extracted: int, window: float | N
     """Wall rate (with start-up), steady rate (first extraction start to last end),
     and the CPU time of extraction per article (what other load on the machine changes least)."""
     return {"extract_cpu_s_per_article": round(cpu / extracted, 4) if extracted else None,
+            # CPU the extraction actually got during its window: on a loaded machine a
+            # second worker may get no second core, and this shows it.
+            "cores_obtained": round(cpu / window, 2) if window else None,
             "articles": summary.ingested, "events": summary.events, "failed": summary.failed,
             "near_duplicates": summary.near_duplicates, "wall_s": round(wall, 2),
             "articles_per_s_wall": round(summary.seen / wall, 3),

@@ -264,6 +264,14 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
     return out
 
 
+def _negated(tok: Token) -> bool:
+    """The trigger, or the verb it is the complement of, is negated ("did not attack", "not planned to hit")."""
+    for t in (tok, tok.head if tok.dep_ in ("xcomp", "dobj") else None):
+        if t is not None and any(c.dep_ == "neg" for c in t.children):
+            return True
+    return False
+
+
 def find_quotes(text: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + m.start(), offset + m.end()) for m in QUOTE_RE.finditer(text)]
 
@@ -289,6 +297,8 @@ def sentence_facts(sent: Span, *, offset: int, paragraph: int, index: int, is_he
     quoted = [(s - facts.start, e - facts.start) for s, e in facts.quotes]
     facts.triggers = [t for t in find_triggers(sent, matches)
                       if not any(s < t.token.idx - sent.start_char < e for s, e in quoted)]
+    # "had not planned to hit any targets": a negated event did not happen
+    facts.triggers = [t for t in facts.triggers if t.type in ("statement",) or not _negated(t.token)]
     # "a general strike" is a protest, not an attack
     protest_at = {t.token.i for t in facts.triggers if t.type == "protest"}
     facts.triggers = [t for t in facts.triggers if not (t.type == "attack" and t.token.i in protest_at)]

@@ -56,9 +56,6 @@ class StatementComponent(FamilyComponent):
                 continue  # "..., the governor said": sourcing a fact, not taking a position
             if any(c.lower_ in ("neither", "nor") for c in list(a.verb.children) + list(a.verb.head.children)):
                 continue  # "has neither confirmed nor denied"
-            if not facts.quotes and any(c.lower_ in ("has", "have") and c.dep_ == "aux" for c in a.verb.children) \
-                    and a.kind == "position":
-                continue  # "X has said ...": background, not today's position
             if any(d.family in ("violence", "territory", "airspace", "movement") and d.trigger is not None
                    and a.verb in d.trigger.subtree and a.verb is not d.trigger for d in facts.drafts):
                 continue  # "India struck what it called camps": the verb describes the strike
@@ -91,6 +88,8 @@ class StatementComponent(FamilyComponent):
         for d in facts.drafts:
             if d.trigger is None or d.trigger.i not in inside or d.trigger.i == verb.i:
                 continue
+            if d.status in ("planned", "ongoing"):
+                continue  # "said fighting would go on": the position is the news
             if d.family in ("violence", "territory", "airspace", "movement", "protest"):
                 return True
             # "..., two diplomats said": the talks are the news, the speakers its source

@@ -159,6 +159,11 @@ class EventsComponent:
         doc = self.facts(doc)
         for component in self.families:
             doc = component(doc)
+        ctx = doc.user_data.get("dateline_ctx")
+        if ctx is not None:
+            places = [p for f in doc._.dateline_facts for p in f.places if not p.is_country and not p.is_modifier]
+            if places:
+                ctx.recent_place = places[-1]
         return doc
 
 

@@ -32,6 +32,7 @@ class Context:
     actors: ActorIndex
     anchor: date | None = None
     country_code: Any = None
+    recent_place: Any = None   # the last non-country place named (for "said one resident")
 
 
 @dataclass

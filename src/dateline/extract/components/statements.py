@@ -70,10 +70,7 @@ class StatementComponent(FamilyComponent):
             d.stance = a.kind
             d.actors = [actor]
             d.quote = first_quote(facts, facts.sent.doc.user_data.get("dateline_text", "")) if facts.quotes else None
-            if a.speaker is not None:
-                for p in facts.places:
-                    if a.speaker.start <= p.root.i < a.speaker.end and not p.is_modifier and p.text != actor.name:
-                        d.place = p
+            d.place = self._where(facts, a, actor, ctx)
             self._remember(actor, a, ctx)
             return [d]
         return []
@@ -97,6 +94,21 @@ class StatementComponent(FamilyComponent):
                     and subject.i > d.trigger.i:
                 return True
         return False
+
+    @staticmethod
+    def _where(facts: SentenceFacts, a, actor, ctx: Context):
+        """Where it was said: a place in the speaker's own phrase ("an expert in Moscow", "the
+        delegation, which attended the Geneva talks"), or for a resident or witness, the
+        place the text was just about."""
+        subject = next((c for c in a.verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            span = range(subject.left_edge.i, subject.right_edge.i + 1)
+            for p in facts.places:
+                if p.root.i in span and not p.is_modifier and p.text != actor.name and not p.is_country:
+                    return p
+        if any(w in actor.name.lower() for w in ("resident", "witness", "survivor", "local", "villager")):
+            return ctx.recent_place
+        return None
 
     @staticmethod
     def _self_claim(verb) -> bool:

@@ -164,7 +164,7 @@ def test_hostile_article_runs_no_script(analyst, server):  # noqa: ANN001
     assert analyst.locator("main a[href^='javascript:']").count() == 0
     assert analyst.locator("main img").count() == 0
     analyst.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
-    for path in ("/", "/events", "/proposals"):
+    for path in ("/", "/events", "/articles", "/proposals"):
         analyst.goto(server + path)
         assert analyst.evaluate("typeof window.__pwned") == "undefined"
         analyst.screenshot(path=str(ARTIFACTS / f"{path.strip('/') or 'dashboard'}.png"), full_page=True)

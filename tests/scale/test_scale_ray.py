@@ -83,8 +83,8 @@ def test_the_closing_summary_names_engine_and_workers(local_run, ray_run):
     local_summary, _ = local_run
     stderr, _, _ = ray_run
     lines = stderr.strip().splitlines()
-    assert sorted(Path(line.split(": ")[1]).name for line in lines if line.startswith("failed:")) \
-        == ["zz_binary.txt", "zz_empty.txt"]
+    failed = [Path(line.split(": ")[1]).name for line in lines if line.startswith("failed:")]
+    assert sorted(failed) == ["zz_binary.txt", "zz_empty.txt"], stderr
     s = local_summary
     assert lines[-1].startswith(
         f"ingested {s.ingested}, duplicates {s.duplicates}, near-duplicates {s.near_duplicates}, "

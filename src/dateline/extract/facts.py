@@ -197,8 +197,8 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
         if label not in PLACE_LABELS and not (label == "ORG" and ent.root.dep_ == "pobj"
                                               and ent.root.head.lower_ in ("in", "at", "near")):
             continue
-        if text in stop or text.upper() in stop or text.strip() == "":
-            continue
+        if text in stop or text.upper() in stop or text.strip() == "" or lex.weapon_of(text):
+            continue  # "Kinzhal", "Iskander" are missiles, not towns
         start_tok, end_tok = ent.start, ent.end
         cue = _cue_after(doc, end_tok, lex) or _cue_before(doc, start_tok, lex)
         mention_end = ent.end_char

@@ -1,10 +1,16 @@
 """Fixtures for the Ray tests: one local Ray (2 CPUs) per module, a database like a cluster's."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+
+# A shared 2-core machine can be slow to start Ray's processes; wait longer than the
+# default before calling the node dead (inherited by the CLI subprocesses too).
+os.environ.setdefault("RAY_raylet_start_wait_time_s", "300")
+os.environ.setdefault("RAY_gcs_rpc_server_connect_timeout_s", "120")
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 from db_fixtures import PG_URL, scratch_postgres  # noqa: E402

@@ -3,6 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+GAZETTEER_STAMP := $(VENV)/.gazetteer
 
 .PHONY: install demo test gazetteer bench clean
 
@@ -23,7 +24,6 @@ $(STAMP): pyproject.toml $(BIN)/python
 install: $(STAMP) $(GAZETTEER_STAMP)
 
 # The offline GeoNames gazetteer (SQLite, ~40 MB), built once from the pinned data packages.
-GAZETTEER_STAMP := $(VENV)/.gazetteer
 $(GAZETTEER_STAMP): $(STAMP)
 	$(BIN)/dateline gazetteer build --quiet
 	touch $(GAZETTEER_STAMP)

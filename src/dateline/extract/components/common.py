@@ -235,10 +235,10 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
     if first in ("injured", "wounded", "injuries", "hurt"):
         return "injured", None, None
     left2 = preceding(facts, n, 2)
-    if re.search(r"\b(kill(ed|ing)?|wound(ed|ing)?|injur(ed|ing)|massacred|executed|shot dead|left)\s*$", left2, re.I) \
+    if re.search(r"\b(kill(ed|ing)?|wound(ed|ing)?|injur(ed|ing)|massacred|executed|shot dead|left|neutrali[sz]ed|eliminated)\s*$", left2, re.I) \
             and first not in ("of", "per", "percent") and not weapon:
         # "killed three ethnic Albanians", "wounding 20": the verb before the count decides
-        return ("fatalities" if re.search(r"kill|massacre|execut|dead", left2, re.I) else "injured"), None, None
+        return ("fatalities" if re.search(r"kill|massacre|execut|dead|neutrali|eliminat", left2, re.I) else "injured"), None, None
     is_people = first in PEOPLE or (first and first.rstrip("s") in {p.rstrip("s") for p in PEOPLE})
     is_plural_noun = bool(first) and (first.endswith("s") or words[0][:1].isupper()) and first not in ("years", "days", "km", "miles", "hours", "months", "weeks", "points", "percent")
     if is_people or first in ("of",) or is_plural_noun:

@@ -83,10 +83,12 @@ class StatementComponent(FamilyComponent):
         if subject is not None:
             inside -= {t.i for t in subject.subtree}  # "the delegation, which attended the talks, said"
         for d in facts.drafts:
+            if d.trigger is not None and d.trigger.i == verb.i and d.family in ("diplomacy", "proposal"):
+                return True  # "the minister announced a ceasefire": the agreement is the event
             if d.trigger is None or d.trigger.i not in inside or d.trigger.i == verb.i:
                 continue
-            if d.status in ("planned", "ongoing"):
-                continue  # "said fighting would go on": the position is the news
+            if d.status == "planned" and d.family in ("violence", "territory", "movement"):
+                continue  # "said its army was ready to deploy": the position is the news
             if d.family in ("violence", "territory", "airspace", "movement", "protest"):
                 return True
             # "..., two diplomats said": the talks are the news, the speakers its source

@@ -12,9 +12,15 @@ from .common import FamilyComponent, event_places
 
 
 def _negated(tok) -> bool:
-    """'no violation of its airspace was recorded'."""
-    return any(c.lower_ in ("no", "not", "never") for c in tok.children) or any(
-        c.dep_ == "neg" for c in tok.head.children)
+    """'no violation of its airspace was recorded' (the negation may sit a word or two above)."""
+    cur = tok
+    for _ in range(3):
+        if any(c.lower_ in ("no", "not", "never") or c.dep_ == "neg" for c in cur.children):
+            return True
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return False
 
 
 def _origin(place) -> bool:
@@ -32,6 +38,8 @@ class AirspaceComponent(FamilyComponent):
             return []
         if triggers[0].subtype == "debris" and any(t.type == "attack" and not t.weak for t in facts.triggers):
             return []  # debris of a strike on one's own city is part of the strike
+        if any(t.role == "intercept" for t in facts.triggers):
+            return []  # "intercepted a missile before it crossed into X": the interception is the news
         main = triggers[0]
         places = event_places(facts, [t for t in facts.triggers if not t.weak], self.types,
                               exclude_speakers=False)

@@ -14,6 +14,9 @@ class ProtestComponent(FamilyComponent):
         if facts.has_phrase(ctx.lex.phrases.get("generic", [])):
             return []
         drafts = per_place_drafts(facts, ctx, self.types, drop_subject_places=False)
+        if any(d.place is not None and not d.place.is_country for d in drafts):
+            # "marched in Kinshasa to the embassies of A and B": the city, not the embassies' countries
+            drafts = [d for d in drafts if d.place is None or not d.place.is_country]
         if not drafts:
             drafts = self._called_for(facts, ctx)
         # a protest needs something concrete: a place, a count or a time

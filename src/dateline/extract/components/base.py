@@ -79,7 +79,8 @@ class Draft:
         score -= 2 * self.facts.is_heading + 0.5 * self.facts.is_lead
         # a summary sentence ("At the same time, X advanced, Y spread and Z mounted") says
         # a little about many events; the sentence about one event is its better evidence
-        if len({d.family for d in self.facts.drafts}) >= 3:
+        if len({d.family for d in self.facts.drafts}) >= 3 or (
+                len(self.facts.drafts) >= 3 and len({d.family for d in self.facts.drafts}) >= 2):
             score -= 1.0
         return score
 

@@ -203,24 +203,34 @@ class Gazetteer:
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
 
-        keys, ids = self._fuzzy_index
+        # Misspellings keep their first letter and roughly their length; looking only at
+        # names that do keeps a miss cheap (it used to scan every name).
+        keys, ids = self._fuzzy_index.get((key[0], len(key) // 3), ((), ()))
         found = process.extract(key, keys, scorer=DamerauLevenshtein.normalized_similarity,
                                 score_cutoff=FUZZY_CUTOFF, limit=5)
         out = []
         for _, _, index in found:
-            if keys[index][0] != key[0]:
-                continue  # misspellings keep their first letter; this keeps guesses sane
             row = self._db.execute(_BY_ID, (ids[index],)).fetchone()
             out.append(Candidate._make(row)._replace(quality=0))
         return out
 
     @cached_property
-    def _fuzzy_index(self) -> tuple[list[str], list[int]]:
+    def _fuzzy_index(self) -> dict[tuple[str, int], tuple[list[str], list[int]]]:
+        """Names bucketed by first letter and length band (each name in its own and the next bands)."""
         rows = self._db.execute(
             "SELECT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
             "WHERE p.population >= ? OR p.kind NOT IN ('city', 'admin2') "
             "ORDER BY n.key, n.place", (FUZZY_MIN_POPULATION,)).fetchall()
-        return [r[0] for r in rows], [r[1] for r in rows]
+        buckets: dict[tuple[str, int], tuple[list[str], list[int]]] = {}
+        for name, place in rows:
+            if not name:
+                continue
+            band = len(name) // 3
+            for b in (band - 1, band, band + 1):
+                keys, ids = buckets.setdefault((name[0], b), ([], []))
+                keys.append(name)
+                ids.append(place)
+        return buckets
 
     def _anchor(self, dateline_place: str | None) -> Candidate | None:
         if not dateline_place:

@@ -40,6 +40,8 @@ def main() -> None:
     if extractor.geo is not None:  # build the lazy indexes (matcher, fuzzy names) before timing
         extractor.geo.find_mentions("warm up the place matcher in Kyiv")
         extractor.geo.resolve("Qwertyuiopville")
+    from dateline.geo.countries import country_code
+    country_code("Ukraine")  # the country tables load once
     load_seconds = time.perf_counter() - t0
     bare = load_model("auto")
     articles = [read_path(p, published="2025-11-25") for p in corpus()] * args.rounds

@@ -33,18 +33,23 @@ class Lexicon:
 
     def weapon_of(self, noun_phrase: str) -> tuple[str, str | None] | None:
         """(class, type) of the first weapon named in a phrase, longest name first."""
-        low = noun_phrase.lower()
-        for term, cls, typ in self.weapons:
-            if re.search(rf"(?<![\w-]){re.escape(term)}(e?s)?(?![\w-])", low):
-                return cls, typ
-        return None
+        m = _alternation(tuple(t for t, _, _ in self.weapons)).search(noun_phrase.lower())
+        if m is None:
+            return None
+        _, cls, typ = self.weapons[m.lastindex - 1]
+        return cls, typ
 
     def target_category(self, phrase: str) -> str | None:
-        low = phrase.lower()
-        for term, category in self.targets:
-            if re.search(rf"(?<![\w-]){re.escape(term)}(e?s)?(?![\w-])", low):
-                return category
-        return None
+        m = _alternation(tuple(t for t, _ in self.targets)).search(phrase.lower())
+        return self.targets[m.lastindex - 1][1] if m else None
+
+
+@lru_cache(maxsize=8)
+def _alternation(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled pattern for a list of terms (longest first), each in its own group,
+    matched as whole words with an optional plural."""
+    body = "|".join(f"({re.escape(t)})" for t in terms)
+    return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])")
 
 
 @lru_cache(maxsize=1)

@@ -189,7 +189,9 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
     biggest = max(groups.values(), key=len)
     if len(biggest) >= 2:
         # "the villages of A and B in the C region": C frames the list, it is not a member
-        members = [p for p in biggest if _prep_of(p) not in ("in", "near", "around", "inside", "outside")]
+        members = [p for p in biggest if _prep_of(p) not in ("in", "inside")]
+        if len(members) == 1:
+            return members, [p for p in places if p is not members[0]]  # "the town of A in the B province"
         if len(members) >= 2:
             biggest = members
         rest = [p for p in places if p not in biggest]

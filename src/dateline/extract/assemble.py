@@ -13,6 +13,7 @@ Steps, in order (each a function below):
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -172,11 +173,19 @@ def drop_background(drafts: list[Draft], anchor) -> list[Draft]:
     out = []
     for d in drafts:
         span = d.date
-        if d.type != "statement" and d.scope == "incident" and span is not None and anchor is not None and (
-                span.precision == "year" or (span.end is not None and (anchor - span.end).days > 45)):
-            continue
+        if d.type != "statement" and d.scope == "incident" and anchor is not None:
+            if span is not None and (span.precision == "year" or (span.end is not None and (
+                    (anchor - span.end).days > 45 or (span.precision == "month" and span.end < anchor.replace(day=1))))):
+                continue  # "an attack on tourists last month", "earlier this year"
+            if span is None and _older_year(d.facts.text, anchor):
+                continue  # "Eritrea, which fought a 1998-2000 war", "the war began in 2023 when ..."
         out.append(d)
     return out
+
+
+def _older_year(text: str, anchor) -> bool:
+    return any(int(y) < anchor.year for y in re.findall(r"\b(19\d\d|20\d\d)\b", text)) or bool(
+        re.search(r"(?<!since )\b(the war|the conflict|the fighting) (began|started|erupted)\b", text, re.I))
 
 
 def fold_intercepts(drafts: list[Draft]) -> list[Draft]:

@@ -31,7 +31,7 @@ _WORD_NUM = (r"(?:(?:" + "|".join(sorted(list(UNITS) + list(TENS), key=len, reve
              + r")(?:[- ](?:" + "|".join(UNITS) + r"))?(?:\s+(?:hundred|thousand|million))?"
              + r"(?:\s+(?:and\s+)?(?:" + "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True)) + r"))?)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|million))?"
-_DOZEN = r"(?:a|one|two|three|half a)\s+dozen"
+_DOZEN = r"(?:a|one|two|three|half a)\s+dozen|a (?:hundred|thousand|million)"
 _QUAL = "|".join(q for q, _ in QUALIFIERS)
 NUMBER = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_DIGITS}|{_DOZEN}|{_WORD_NUM}|(?:{'|'.join(VAGUE)}))(?![\w-])(?!\s*(?:%|percent|per cent))",
@@ -53,6 +53,9 @@ def words_to_int(text: str) -> int | None:
         if len(parts) == 2:
             value *= SCALES[parts[1]]
         return int(value)
+    m = re.fullmatch(r"a (hundred|thousand|million)", text)
+    if m:
+        return SCALES[m.group(1)]
     m = re.fullmatch(r"(a|one|two|three|half a)\s+dozen", text)
     if m:
         return {"a": 12, "one": 12, "two": 24, "three": 36, "half a": 6}[m.group(1)]

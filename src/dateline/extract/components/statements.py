@@ -95,6 +95,8 @@ class StatementComponent(FamilyComponent):
             if d.family in ("diplomacy", "proposal") and verb.i > d.trigger.i and subject is not None \
                     and subject.i > d.trigger.i:
                 return True
+            if d.family in ("diplomacy", "proposal") and not facts.quotes and d.status != "planned":
+                return True  # "the Taliban said it halted operations": the truce is the news
         return False
 
     @staticmethod

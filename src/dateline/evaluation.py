@@ -106,7 +106,8 @@ def plover_eval(cases_path: Path, *, extractor=None) -> dict[str, Any]:
             continue
         # one sentence, no headline: a blank first line keeps the sentence in the body
         text = "PLOVER case\n\n" + case["text"] + "\n"
-        events = extractor.extract_article(read_text(text, published="2000-01-01")).events
+        # PLOVER dates are fictional: no anchor, so nothing is dated (or judged old) against them
+        events = extractor.extract_article(read_text(text)).events
         families = {FAMILIES.get(e.type) for e in events}
         if clear:
             hit = case["family"] in families

@@ -188,3 +188,26 @@ def test_anonymous_reader_cannot_write(analyst, server, browser):  # noqa: ANN00
     page.goto(server + "/add")
     assert page.locator("form.add-form").count() == 0
     context.close()
+
+
+def test_proposals_matrix_from_the_seed(analyst, server):  # noqa: ANN001
+    """The peace-process tracker's party x provision matrix for the seed, each cell linked to its sentence."""
+    analyst.goto(server + "/proposals")
+    rows = analyst.eval_on_selector_all(
+        "table.matrix tbody tr",
+        "trs => trs.map(tr => ({party: tr.querySelector('th').innerText.trim(),"
+        " cells: Array.from(tr.querySelectorAll('td[data-position]')).map(td => ({"
+        " position: td.getAttribute('data-position'), href: td.querySelector('a').getAttribute('href')}))}))")
+    analyst.screenshot(path=str(ARTIFACTS / "proposals.png"), full_page=True)
+    positions = {r["party"]: {c["position"] for c in r["cells"]} for r in rows}
+    for party in ("Ukraine", "European governments", "Russia", "France", "Germany"):
+        assert party in positions, sorted(positions)
+    assert "opposes" in positions["Ukraine"] and "opposes" in positions["France"]
+    assert "opposes" in positions["Germany"] and "opposes" in positions["European governments"]
+    assert positions["Russia"] & {"supports", "rejects", "demands"}
+    href = next(c["href"] for r in rows if r["party"] == "France" for c in r["cells"])
+    analyst.goto(server + href)
+    assert analyst.locator("mark#evidence").inner_text().startswith("France")
+    # the sentence may be highlighted in several pieces (a quote inside it is its own span)
+    focus = " ".join(analyst.eval_on_selector_all("mark.hl-focus", "ms => ms.map(m => m.innerText)"))
+    assert "restricted in size" in focus, focus

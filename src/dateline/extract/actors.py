@@ -79,9 +79,25 @@ class ActorIndex:
         # An office-holder whose country the text never states belongs, most likely,
         # to the country the article is about.
         self.main_country = _main_country(docs, lex)
-        for name in titled_people:
-            if name not in self.countries and self.main_country:
-                self.countries[name] = self.main_country
+        # Otherwise the country of the body just named before ("The Kremlin said ...
+        # Spokesman X told reporters"), else the article's main country.
+        sentences = [sent for doc in docs for sent in doc.sents]
+        for ent in people:
+            name = self.resolve_name(_clean_name(ent.text))
+            if name not in titled_people or name in self.countries:
+                continue
+            index = next((k for k, sent in enumerate(sentences) if sent.start <= ent.start < sent.end
+                          and sent.doc is ent.doc), None)
+            before = sentences[index - 1] if index else None
+            code = None
+            if before is not None:
+                for tok in reversed(list(before)):
+                    if tok.ent_type_ in ("GPE", "NORP", "ORG") or tok.text in lex.actors:
+                        code = country_of_text(tok.text, lex)
+                        if code:
+                            break
+            if code or self.main_country:
+                self.countries[name] = code or self.main_country
 
     def resolve_name(self, name: str) -> str:
         parts = name.split()
@@ -141,6 +157,15 @@ def _country_near(ent: Span, lex: Lexicon) -> str | None:
         steps += 1
     # A titled person with no country in the title: the nearest country named before
     # in the same sentence ("X's diplomacy ..., as President Y signalled").
+    # An apposition after the name: "Rustem Umerov, secretary of Ukraine's security council"
+    if ent.end < sent.end and doc[ent.end].text == ",":
+        for tok in doc[ent.end + 1: min(sent.end, ent.end + 10)]:
+            if tok.pos_ in ("VERB", "AUX") or tok.text in (",", ";"):
+                break
+            if tok.ent_type_ in ("GPE", "NORP") or tok.text in lex.actors:
+                code = country_of_text(tok.text, lex)
+                if code:
+                    return code
     # Only a country that owns the sentence's topic counts ("Ukraine's diplomacy ..."),
     # not any nationality mentioned on the way ("... Russian drones, Prime Minister X said").
     prev = doc[ent.start - 1] if ent.start > 0 else None

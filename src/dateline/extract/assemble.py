@@ -193,7 +193,9 @@ def fold_intercepts(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         if d.role == "intercept" and d.family == "violence":
-            host = next((x for x in reversed(out) if x.family == "violence" and (x.weapons or x.weapon_types)), None)
+            side = _side(d)
+            host = next((x for x in reversed(out) if x.family == "violence" and (x.weapons or x.weapon_types)
+                         and not (side and x.actors and x.actors[0].country == side)), None)
             if host is not None:
                 for k, v in d.intercepted.items():
                     host.intercepted.setdefault(k, v)
@@ -205,6 +207,19 @@ def fold_intercepts(drafts: list[Draft]) -> list[Draft]:
                 continue
         out.append(d)
     return out
+
+
+def _side(d: Draft) -> str | None:
+    """The country of whoever reports an interception ("Russia's defence ministry said it downed ...")."""
+    for a in d.facts.attributions:
+        if a.speaker is not None:
+            for tok in a.speaker:
+                if tok.ent_type_ in ("GPE", "NORP"):
+                    from ..geo.countries import country_code
+                    code = country_code(tok.text)
+                    if code:
+                        return code
+    return None
 
 
 def attach_sublocations(clusters: list[Cluster], all_facts: list[SentenceFacts]) -> None:

@@ -221,6 +221,16 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
             if before.rstrip().endswith(rel):
                 place.relation = rel
         out.append(place)
+    # "the capital", "the Ukrainian capital": the capital city of a country (resolved later)
+    for tok in sent:
+        if tok.lower_ == "capital" and tok.pos_ == "NOUN" and not tok.ent_type_ \
+                and any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                continue  # "the capital of X": X itself is named
+            hint = next((country_code(c.text) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
+                         and country_code(c.text)), None)
+            out.append(PlaceMention(text=tok.text, start=offset + tok.idx, end=offset + tok.idx + len(tok.text),
+                                    root=tok, tokens=(tok.i, tok.i + 1), cue="capital", country_hint=hint))
     # Members of a list with a place are places too ("Kharkiv, Dnipro, Chernihiv and
     # Cherkasy" where the statistical NER called two of them a nationality and a person).
     known = {p.root.i for p in out}

@@ -188,6 +188,8 @@ class PlaceResolver:
         self.article_countries = tuple(c for c, _ in codes.most_common())
 
     def resolve(self, p, *, parent: Place | None = None) -> Place | None:
+        if p.cue == "capital":
+            return self._capital(p)
         code = _country_code(p.text) if p.cue is None else None
         if code:
             return self.country_place(None, country=code, text=p.text)
@@ -212,6 +214,21 @@ class PlaceResolver:
             return self.country_place(None, country=code, text=p.text)
         return Place(text=p.text, country=p.country_hint)
 
+    def _capital(self, p) -> Place | None:
+        """'the capital' -> the capital of the country named with it, else of the article's country."""
+        from ..geo.countries import country_info
+
+        code = p.country_hint or (self.article_countries[0] if self.article_countries else None)
+        if code is None or self.geo is None:
+            return Place(text=p.text, country=code)
+        try:
+            capital = country_info(code).capital
+            place = self.geo.resolve(capital, context=_geo_context(country_hint=code)) if capital else None
+        except Exception as exc:  # a missing capital is no reason to lose the article
+            log.warning("capital of %s: %s", code, exc)
+            place = None
+        return _with_text(place, p.text) if place else Place(text=p.text, country=code)
+
     def country_place(self, _unused, *, country: str, text: str) -> Place | None:
         if self.geo is not None and hasattr(self.geo, "country_place"):
             try:
@@ -228,6 +245,12 @@ class PlaceResolver:
                          geonameid=info.geonameid, precision="country")
         except Exception:
             return Place(text=text, country=country, precision="country")
+
+
+def _geo_context(**kwargs):
+    from ..geo import GeoContext
+
+    return GeoContext(**kwargs)
 
 
 def _with_text(place: Place, text: str) -> Place:

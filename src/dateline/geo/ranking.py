@@ -141,8 +141,30 @@ def _context(candidate: Candidate, scope: Scope) -> float:
     return total
 
 
+DOMINANCE = 8  # a city this many times larger than its namesakes is what the name means
+
+
 def best(candidates: list[Candidate], scope: Scope) -> Candidate | None:
-    """The top candidate; ties go to the larger population, then the smaller id (stable)."""
+    """The top candidate; ties go to the larger population, then the smaller id (stable).
+
+    A well-known city is not displaced by a small namesake in a country the
+    article merely mentions ("US negotiators ... talks in Geneva" is Geneva,
+    Switzerland): where one exact-name city dwarfs the others, the article's
+    countries stop counting for the small ones. A hint tied to the mention itself
+    (a possessive, a qualifier, a parent) still does.
+    """
     if not candidates:
         return None
-    return max(candidates, key=lambda c: (score(c, scope), c.population, -c.id))
+    cities = sorted((c.population for c in candidates if c.kind == "city" and c.quality >= 2), reverse=True)
+    dominant = (len(cities) >= 2 and cities[1] * DOMINANCE < cities[0] and cities[0] >= 150_000
+                and scope.article_countries
+                and not scope.country_hint and not scope.admin1 and scope.parent is None)
+    plain = Scope(scope.cue, None, None, (), scope.anchor, None)
+
+    def key(c: Candidate):
+        value = score(c, scope)
+        if dominant and c.kind == "city":
+            value += _context(c, plain) - _context(c, scope)  # the article's countries do not count
+        return (value, c.population, -c.id)
+
+    return max(candidates, key=key)

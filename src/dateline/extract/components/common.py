@@ -155,6 +155,14 @@ def _prep_of(place: PlaceMention) -> str | None:
     return root.head.lower_ if root.dep_ == "pobj" else None
 
 
+SETTLEMENTS = {"village", "villages", "town", "towns", "city", "cities", "settlement", "settlements", "hamlet"}
+
+
+def _settlement_above(place: PlaceMention) -> bool:
+    noun = _noun_above(_conj_root(place.root))
+    return noun is not None and noun.lower_ in SETTLEMENTS
+
+
 def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[PlaceMention]]:
     """(places that are each an event, places that only frame them).
 
@@ -190,6 +198,8 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
     if len(biggest) >= 2:
         # "the villages of A and B in the C region": C frames the list, it is not a member
         members = [p for p in biggest if _prep_of(p) not in ("in", "inside")]
+        if any(_prep_of(p) == "of" and _settlement_above(p) for p in members):  # "the village of A near B"
+            members = [p for p in members if _prep_of(p) not in ("near", "around", "outside")]
         if len(members) == 1:
             return members, [p for p in places if p is not members[0]]  # "the town of A in the B province"
         if len(members) >= 2:
@@ -336,6 +346,13 @@ def vague_casualties(facts: SentenceFacts) -> tuple[bool, bool]:
 WISH = {"demand", "urge", "push", "press", "want", "ask", "pressure", "call", "hope", "wish", "plead", "insist"}
 
 
+def _wish_verb(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma == "call":
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children)
+    return lemma in WISH
+
+
 def wished(tok) -> bool:
     """Inside what someone demands or urges ("urged allies to send troops"): not an event."""
     cur = tok
@@ -343,7 +360,7 @@ def wished(tok) -> bool:
         if cur.head is cur:
             return False
         cur = cur.head
-        if cur.lemma_.lower() in WISH:
+        if _wish_verb(cur):
             return True
     return False
 

@@ -24,7 +24,10 @@ def _sources_only(verb) -> bool:
 
 
 def _leads(verb) -> bool:
-    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    """The reporting verb carries its sentence, or a 'while X said' clause of its own."""
+    if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
 
 
 class StatementComponent(FamilyComponent):
@@ -72,7 +75,7 @@ class StatementComponent(FamilyComponent):
             d.quote = first_quote(facts, facts.sent.doc.user_data.get("dateline_text", "")) if facts.quotes else None
             d.place = self._where(facts, a, actor, ctx)
             self._remember(actor, a, ctx)
-            return [d]
+            return [d]  # one statement per sentence: its leading speaker
         return []
 
     @staticmethod

@@ -149,22 +149,22 @@ def best(candidates: list[Candidate], scope: Scope) -> Candidate | None:
 
     A well-known city is not displaced by a small namesake in a country the
     article merely mentions ("US negotiators ... talks in Geneva" is Geneva,
-    Switzerland): where one exact-name city dwarfs the others, the article's
-    countries stop counting for the small ones. A hint tied to the mention itself
-    (a possessive, a qualifier, a parent) still does.
+    Switzerland): where one exact-name city dwarfs the others, it counts as being
+    in the article's context too, as if its country led the article's countries.
     """
     if not candidates:
         return None
-    cities = sorted((c.population for c in candidates if c.kind == "city" and c.quality >= 2), reverse=True)
-    dominant = (len(cities) >= 2 and cities[1] * DOMINANCE < cities[0] and cities[0] >= 150_000
-                and scope.article_countries
-                and not scope.country_hint and not scope.admin1 and scope.parent is None)
-    plain = Scope(scope.cue, None, None, (), scope.anchor, None)
+    cities = sorted((c for c in candidates if c.kind == "city" and c.quality >= 2),
+                    key=lambda c: c.population, reverse=True)
+    famous = None
+    if (len(cities) >= 2 and cities[1].population * DOMINANCE < cities[0].population
+            and cities[0].population >= 150_000 and scope.article_countries and not scope.country_hint
+            and not scope.admin1 and scope.parent is None):
+        famous = cities[0]
+    in_context = Scope(scope.cue, scope.country_hint, scope.admin1,
+                       ((famous.country,) if famous else ()) + scope.article_countries, scope.anchor, scope.parent)
 
     def key(c: Candidate):
-        value = score(c, scope)
-        if dominant and c.kind == "city":
-            value += _context(c, plain) - _context(c, scope)  # the article's countries do not count
-        return (value, c.population, -c.id)
+        return (score(c, in_context if c is famous else scope), c.population, -c.id)
 
     return max(candidates, key=key)

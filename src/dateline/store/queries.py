@@ -11,21 +11,33 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, and_, exists, func, literal_column, or_, select, text
+from sqlalchemy import (
+    Date, Engine, and_, case, exists, func, literal, literal_column, or_, select, text,
+)
 
 from ..errors import InputError
 from ..models import SCHEMA
 from . import schema as s
 
-SORTS = {
-    "date": (s.events.c.date_start.is_(None), s.events.c.date_start.asc(), s.events.c.event_id),
-    "-date": (s.events.c.date_start.is_(None), s.events.c.date_start.desc(), s.events.c.event_id),
-    "fatalities": (s.events.c.fatalities_min.is_(None), s.events.c.fatalities_min.desc(),
-                   s.events.c.event_id),
-    "confidence": (s.events.c.confidence.desc(), s.events.c.event_id),
-    "-published": (s.events.c.first_published.is_(None), s.events.c.first_published.desc(),
-                   s.events.c.event_id),
-}
+SORTS = ("date", "-date", "fatalities", "confidence", "-published")
+
+
+def _order_by(sort: str, dialect: str) -> tuple[Any, ...]:
+    """Undated/unknown values last, written so an index on the sort column can be
+    walked: on SQLite ``DESC`` already puts NULLs last (a ``col IS NULL`` key would
+    force a sort of every match), on PostgreSQL ``NULLS LAST`` says so."""
+    e = s.events
+    column, descending = {
+        "date": (e.c.date_start, False), "-date": (e.c.date_start, True),
+        "fatalities": (e.c.fatalities_min, True), "confidence": (e.c.confidence, True),
+        "-published": (e.c.first_published, True),
+    }[sort]
+    if dialect != "sqlite":
+        ordered = column.desc() if descending else column.asc()
+        return (ordered.nulls_last(), e.c.event_id)
+    if descending:
+        return (column.desc(), e.c.event_id)
+    return (column.is_(None), column.asc(), e.c.event_id)  # ASC puts NULLs first on SQLite
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +57,8 @@ class EventFilter:
     article_id: int | None = None
 
 
-def _event_conditions(f: EventFilter) -> list[Any]:
+def event_conditions(f: EventFilter) -> list[Any]:
+    """The WHERE terms for ``f`` over ``events`` (the web app's map reuses them)."""
     e, m = s.events, s.event_mentions
     conds: list[Any] = []
     if f.types:
@@ -57,7 +70,7 @@ def _event_conditions(f: EventFilter) -> list[Any]:
     if f.statuses:
         conds.append(e.c.status.in_(f.statuses))
     if f.since:  # the event's span overlaps [since, until]
-        conds.append(func.coalesce(e.c.date_end, e.c.date_start) >= f.since)
+        conds.append(_since_condition(f.since))
     if f.until:
         conds.append(e.c.date_start <= f.until)
     if f.text:
@@ -82,16 +95,52 @@ def _event_conditions(f: EventFilter) -> list[Any]:
     return conds
 
 
+_event_conditions = event_conditions  # the old private name, kept for callers
+
+
+def _since_condition(since: date) -> Any:
+    """``coalesce(date_end, date_start) >= since``, plus a lower bound on date_start
+    so an index on ``(..., date_start, date_end)`` is read over a bounded range.
+
+    An event still running on ``since`` started then or later, or is a multi-day
+    event (date_end > date_start) that started earlier: the earliest such start,
+    found in the small partial index ix_events_multiday, is the exact lower bound.
+    Events with no start but an end are kept by the second branch.
+    """
+    e = s.events
+    running = s.events.alias("running")
+    since_value = literal(since, Date)
+    # Only the partial index's own terms, so the planner has no other index to pick.
+    earliest = (select(func.min(running.c.date_start))
+                .where(running.c.date_end > running.c.date_start,
+                       running.c.date_end >= since_value)
+                .scalar_subquery())
+    lower = case((earliest < since_value, earliest), else_=since_value)
+    ends = func.coalesce(e.c.date_end, e.c.date_start)
+    return or_(and_(e.c.date_start >= lower, ends >= since_value),
+               and_(e.c.date_start.is_(None), e.c.date_end >= since_value))
+
+
 def list_events(engine: Engine, filters: EventFilter = EventFilter(), *, limit: int = 50,
                 offset: int = 0, sort: str = "-date") -> tuple[list[dict[str, Any]], int]:
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
-    conds = _event_conditions(filters)
+    conds = event_conditions(filters)
     where = and_(*conds) if conds else literal_column("1") == 1
     with engine.connect() as conn:
-        total = conn.scalar(select(func.count()).select_from(s.events).where(where)) or 0
-        rows = conn.execute(select(s.events.c.event_id, s.events.c.family, s.events.c.data)
-                            .where(where).order_by(*SORTS[sort]).limit(limit).offset(offset)).all()
+        # Sort and page the ids alone, then read the JSON of that page only: a sort
+        # carrying every match's JSON costs far more than the lookup of 50 rows.
+        page = (select(s.events.c.event_id).where(where)
+                .order_by(*_order_by(sort, engine.dialect.name)).limit(limit).offset(offset))
+        ids = list(conn.scalars(page))
+        found = {r.event_id: r for r in conn.execute(
+            select(s.events.c.event_id, s.events.c.family, s.events.c.data)
+            .where(s.events.c.event_id.in_(ids)))} if ids else {}
+        rows = [found[i] for i in ids]
+        if len(rows) < limit and (rows or offset == 0):
+            total = offset + len(rows)  # the last page: the count is known exactly
+        else:
+            total = conn.scalar(select(func.count()).select_from(s.events).where(where)) or 0
         sources, mention_data = _sources_for(conn, [r.event_id for r in rows])
     return [_event_dict(r.event_id, r.family, r.data or mention_data[r.event_id],
                         sources[r.event_id]) for r in rows], total
@@ -214,7 +263,7 @@ def get_article(engine: Engine, article_id: int) -> dict[str, Any] | None:
 def stats(engine: Engine, filters: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """Event counts by day x family x country (undated events under day None)."""
     e = s.events
-    conds = _event_conditions(filters)
+    conds = event_conditions(filters)
     query = (select(e.c.date_start, e.c.family, e.c.country, func.count().label("n"))
              .group_by(e.c.date_start, e.c.family, e.c.country)
              .order_by(e.c.date_start, e.c.family, e.c.country))

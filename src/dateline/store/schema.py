@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON, BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer,
-    LargeBinary, MetaData, String, Table, Text, UniqueConstraint,
+    LargeBinary, MetaData, String, Table, Text, UniqueConstraint, text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -102,12 +102,25 @@ events = Table(
     Column("data", JsonType, nullable=False),
     Column("first_published", Date),
     Column("updated_at", DateTime(timezone=True), nullable=False),
-    Index("ix_events_type", "type"),
-    Index("ix_events_family_date", "family", "date_start"),
+    # Each filter index carries date_end, so the `since` test (which reads it) is
+    # done in the index, never by fetching the JSON-carrying row (migration 0002);
+    # the family one carries lat/lon too, for the map's bounding box.
+    Index("ix_events_type_dates", "type", "date_start", "date_end"),
+    Index("ix_events_family_dates", "family", "date_start", "date_end", "lat", "lon"),
     Index("ix_events_date", "date_start", "date_end"),
-    Index("ix_events_country_date", "country", "date_start"),
+    Index("ix_events_country_dates", "country", "date_start", "date_end"),
     Index("ix_events_latlon", "lat", "lon"),
+    # The map's date range read from the index alone: the bounding box test and the
+    # per-place aggregation (web/queries_extra.map_features) need no row lookup.
+    Index("ix_events_map", "date_start", "date_end", "lat", "lon", "place_name", "family",
+          "fatalities_min"),
     Index("ix_events_status", "status"),
+    # Events spanning several days are few; this index finds, for `since`, the
+    # earliest start among those still running then, so a date filter becomes a
+    # range bounded on both sides of date_start (queries.event_conditions).
+    Index("ix_events_multiday", "date_end", "date_start",
+          sqlite_where=text("date_end > date_start"),
+          postgresql_where=text("date_end > date_start")),
 )
 
 event_mentions = Table(

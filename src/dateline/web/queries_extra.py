@@ -9,13 +9,13 @@ from typing import Any
 from sqlalchemy import Engine, and_, func, literal_column, select
 
 from ..store import schema as s
-from ..store.queries import EventFilter, _event_conditions  # the store's own filter rules
+from ..store.queries import EventFilter, event_conditions  # the store's own filter rules
 
 MAP_LIMIT = 5000
 
 
 def _where(filters: EventFilter) -> Any:
-    conds = _event_conditions(filters)
+    conds = event_conditions(filters)
     return and_(*conds) if conds else literal_column("1") == 1
 
 

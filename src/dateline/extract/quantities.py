@@ -114,9 +114,6 @@ def find_numbers(sentence: str) -> list[NumberMention]:
             continue
         if re.fullmatch(r"(19|20)\d\d", num):
             continue
-        if num.lower() in ("one",) and not m.group("qual"):
-            # "one resident", "one of several" are rarely counts worth keeping alone
-            pass
         q = make_quantity(m.group("qual"), num, m.group(0))
         if q is not None:
             out.append(NumberMention(m.start(), m.end(), q))

@@ -128,8 +128,6 @@ def status_of(trigger: Token, *, allow_modal: bool = True) -> str:
                 return "planned"
             if child.dep_ in ("amod", "advmod", "aux", "xcomp") and cl in ONGOING:
                 return "ongoing"
-        if tok.pos_ in ("VERB",) and tok is not trigger and tok.lemma_.lower() in ("begin", "start"):
-            continue
     return "reported"
 
 

@@ -206,7 +206,6 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
             biggest = members
         rest = [p for p in places if p not in biggest]
         return biggest, rest
-    order = {"district": 3, "region": 1, None: 0}
     ranked = sorted(places, key=lambda p: (p.cue == "district", p.is_country, p.cue == "region", p.start))
     best = ranked[0]
     return [best], [p for p in places if p is not best]
@@ -316,9 +315,6 @@ def attach_quantities(draft: Draft, facts: SentenceFacts, lex: Lexicon, numbers:
                 draft.weapon_types.setdefault(typ, q)
                 if typ.endswith("_missiles") or typ == "fighter_jets":
                     draft.weapons.setdefault(cls, q)  # "six ballistic missiles" counts missiles
-                # "250 ballistic missiles" is also a class total when no total is given
-                if typ in ("ballistic_missiles", "cruise_missiles") and False:
-                    pass
             else:
                 draft.weapons.setdefault(cls, q)
         elif kind == "fatalities" and draft.fatalities is None:

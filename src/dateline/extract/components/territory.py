@@ -45,6 +45,4 @@ class TerritoryComponent(FamilyComponent):
                     d.status = "claimed"
             if d.status == "claimed" and d.subtype == "capture":
                 d.subtype = "capture_claim"
-            if d.date is None and d.status != "ongoing":
-                d.date = None
         return drafts

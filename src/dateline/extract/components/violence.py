@@ -131,7 +131,6 @@ class ViolenceComponent(FamilyComponent):
         base = dict(facts=facts, trigger=main.token, subtype=subtype, status=status,
                     claimed_by=claimed_by, date=date, confidence=0.7 if strong else 0.55,
                     scope="cumulative" if cumulative else "incident")
-        country_of_actor = actor.country if actor else None
         drafts: list[Draft] = []
         places, context = split_places(places)
         groups = [[p] for p in places] or [[]]
@@ -159,8 +158,4 @@ class ViolenceComponent(FamilyComponent):
                 m = re.search(r"\bkill(?:ed|ing)\s+((?:\w+\s){0,2}?(?:civilians|people|residents|soldiers|troops))", facts.text)
                 if m:
                     d.fatalities = Quantity(None, None, "vague", m.group(0))
-            if d.type == "casualties" and not (d.fatalities or d.injured):
-                continue
-            if country_of_actor is None and d.actors:
-                pass
         return [d for d in drafts if d.type != "casualties" or d.fatalities or d.injured]

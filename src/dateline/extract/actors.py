@@ -135,8 +135,13 @@ def _looks_like_person(ent: Span) -> bool:
     words = ent.text.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
         return False
-    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return bool(prev is not None and prev.lower_ in TITLES)
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and prev.lower_ in TITLES:
+        return True
+    # "Rustem Umerov, secretary of ...": an office in apposition after the name
+    after = doc[ent.end: ent.end + 4]
+    return len(after) >= 2 and after[0].text == "," and any(t.lower_ in TITLES or t.lower_ in OFFICES for t in after[1:])
 
 
 def _country_near(ent: Span, lex: Lexicon) -> str | None:

@@ -229,8 +229,9 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
     after = following(facts, n)
     words = after.split()
     # skip adjectives before the counted noun: "58 Pakistani soldiers", "12 more civilians"
-    while len(words) > 1 and (words[0][:1].isupper() or words[0].lower() in ADJECTIVES) and words[0].lower() not in PEOPLE:
-        words = words[1:]
+    while len(words) > 1 and (words[0][:1].isupper() or words[0].lower() in ADJECTIVES) and words[0].lower() not in PEOPLE \
+            and not (words[0][:1].isupper() and words[0].endswith("s") and words[1].lower() not in PEOPLE):
+        words = words[1:]  # "58 Pakistani soldiers" -> soldiers; but "58,000 Palestinians" stays
     first = words[0].lower().strip("’'") if words else ""
     head_words = " ".join(after.split()[:4])
     weapon = lex.weapon_of(head_words)
@@ -292,7 +293,7 @@ def casualty_text(facts: SentenceFacts, n: NumberMention) -> str:
     keep = []
     for w in after:
         keep.append(w)
-        if w.lower().strip(".,") in ("people", "deaths", "dead", "killed", "injured", "wounded", "civilians", "soldiers", "troops"):
+        if w.lower().strip(".,") in PEOPLE | {"deaths", "killed", "injured"} or (w[:1].isupper() and w.endswith("s")):
             break
     return f"{n.quantity.text} {' '.join(keep)}".strip() if keep else n.quantity.text
 

@@ -23,6 +23,14 @@ def _sources_only(verb) -> bool:
     return bool(content) and all(c.i < verb.i for c in content)
 
 
+def _sourced_stance(a) -> bool:
+    """'Hamas rejected the map, an official said': the stance is the reported clause's own."""
+    verb = a.verb
+    return (a.kind in ("position", "denial", "accusation", "warning") and verb.dep_ in ("ccomp", "parataxis")
+            and verb.head.lemma_.lower() in ("say", "tell", "add", "report") and verb.i < verb.head.i
+            and verb.lemma_.lower() not in ("say", "tell", "add"))
+
+
 def _leads(verb) -> bool:
     """The reporting verb carries its sentence, or a 'while X said' clause of its own."""
     if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
@@ -38,7 +46,9 @@ class StatementComponent(FamilyComponent):
         if facts.is_heading:
             return []
         for a in facts.attributions:
-            if a.verb is None or not _leads(a.verb) or a.kind in ("report",):
+            if a.verb is None or a.kind in ("report",):
+                continue
+            if not _leads(a.verb) and not _sourced_stance(a):
                 continue
             if a.kind == "claim" and any(t.type in CONCRETE and not t.weak for t in facts.triggers):
                 continue

@@ -46,6 +46,15 @@ ARMED = {"forces", "troops", "soldiers", "army", "militants", "rebels", "fighter
          "paramilitaries", "police", "security", "sides", "combatants", "separatists", "marines"}
 
 
+def speaker_actor(facts: SentenceFacts, ctx: Context):
+    from ..actors import actor_from_span
+
+    for a in facts.attributions:
+        if a.speaker is not None:
+            return actor_from_span(a.speaker, ctx.actors, ctx.lex)
+    return None
+
+
 def armed_subject(verb, ctx: Context) -> bool:
     """'Firefighters battled flames' is no clash: fighting needs armed parties."""
     for child in verb.children:
@@ -116,9 +125,15 @@ class ViolenceComponent(FamilyComponent):
             # "Kyiv reported at least six deaths": the reporting city is where it happened
             places = [p for p in facts.places if p.root.i in speaker_places(facts) and not p.is_country
                       and not p.is_modifier]
+        if not places and facts.nationwide is None:
+            # "fired a missile at Israel's main airport": the target's country
+            places = [p for p in facts.places if p.is_modifier and p.root.head.i in {t.i for t in main.token.subtree}
+                      and p.root.head.dep_ not in ("nsubj", "nsubjpass")][:1]
         nation = None if places or facts.nationwide else national_area(facts, ctx)
         claimed_by, kind = claimant(facts, main.token, ctx)
         actor = trigger_actor(main.token, ctx)
+        if actor is not None and actor.name.lower() in ("they", "it", "we") and claimed_by:
+            actor = speaker_actor(facts, ctx) or actor  # "the Houthis said they fired": the Houthis
         status = status_of(main.token)
         if kind == "claim" or any(t.token.lemma_.lower() == "claim" for t in strong):
             status = "claimed"

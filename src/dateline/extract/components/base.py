@@ -164,6 +164,9 @@ def _reports(verb: Token, trigger: Token) -> bool:
     """Is the trigger inside what the reporting verb reports?"""
     if verb.dep_ == "ROOT" and (trigger.sent.root == verb or trigger in verb.subtree):
         return True
+    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i \
+            and not any(c.dep_ == "ccomp" for c in verb.children):
+        return True  # "X killed 12 people, a local group said": it reports the whole sentence
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd") and trigger in child.subtree:
             return True

@@ -377,6 +377,13 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     return not own
 
 
+def frame_places(facts: SentenceFacts) -> list[PlaceMention]:
+    """'In North Kordofan, the army said ...': the place a sentence opens with frames its events."""
+    start = facts.sent.start
+    return [p for p in facts.places if p.root.dep_ == "pobj" and p.root.head.lower_ == "in"
+            and p.root.head.i - start <= 1 and not p.is_modifier]
+
+
 def per_place_drafts(facts: SentenceFacts, ctx: Context, types: set[str], *,
                      require_place: bool = False, split: bool = True,
                      drop_subject_places: bool = True, wanted: bool = False) -> list[Draft]:

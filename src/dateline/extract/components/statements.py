@@ -20,7 +20,13 @@ SUBTYPE = {"denial": "denial", "accusation": "accusation", "warning": "warning"}
 def _sources_only(verb) -> bool:
     """The reporting verb comes after what it reports ("Fires raged all night, police said")."""
     content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if not content and _trailing(verb):
+        return True  # parsed as "X happened, and a group said"
     return bool(content) and all(c.i < verb.i for c in content)
+
+
+def _trailing(verb) -> bool:
+    return verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i
 
 
 def _sourced_stance(a) -> bool:
@@ -123,7 +129,8 @@ class StatementComponent(FamilyComponent):
             for p in facts.places:
                 if p.root.i in span and not p.is_modifier and p.text != actor.name and not p.is_country:
                     return p
-        if any(w in actor.name.lower() for w in ("resident", "witness", "survivor", "local", "villager")):
+        last = actor.name.lower().split()[-1] if actor.name else ""
+        if last.rstrip("es").rstrip("s") in ("resident", "witness", "survivor", "villager", "local", "eyewitness"):
             return ctx.recent_place
         return None
 

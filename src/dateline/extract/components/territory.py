@@ -21,7 +21,8 @@ class TerritoryComponent(FamilyComponent):
             t.type == "territorial_change" and (
                 any(c.dep_ == "dobj" and c.lemma_.lower() in ("power", "office", "hostage", "hostages")
                     for c in t.token.children)
-                or (t.token.dep_ in ("acl", "amod") and t.token.pos_ == "VERB")))]
+                or (t.token.dep_ in ("acl", "amod") and t.token.pos_ == "VERB")
+                or (t.token.tag_ in ("VBZ", "VBP") and t.subtype == "capture")))]  # "while the RSF occupies ..."
         try:
             drafts = per_place_drafts(facts, ctx, self.types, require_place=True)
             if not drafts:

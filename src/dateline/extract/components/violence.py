@@ -12,7 +12,7 @@ import re
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
 from .common import (FamilyComponent, INTERCEPT, attach_quantities, classify_number, event_places,
-                     is_reference, speaker_places, split_places, vague_casualties, wished)
+                     frame_places, is_reference, speaker_places, split_places, vague_casualties, wished)
 
 SUBTYPE_WORDS = [
     (re.compile(r"\bshell(ed|ing|s)?\b|\bartillery\b|\bmortar", re.I), "shelling"),
@@ -125,6 +125,8 @@ class ViolenceComponent(FamilyComponent):
             # "Kyiv reported at least six deaths": the reporting city is where it happened
             places = [p for p in facts.places if p.root.i in speaker_places(facts) and not p.is_country
                       and not p.is_modifier]
+        if not places and facts.nationwide is None:
+            places = frame_places(facts)
         if not places and facts.nationwide is None:
             # "fired a missile at Israel's main airport": the target's country
             places = [p for p in facts.places if p.is_modifier and p.root.head.i in {t.i for t in main.token.subtree}

@@ -22,6 +22,7 @@ from .components.base import Context, Draft
 from .facts import PlaceMention, SentenceFacts
 
 CONCRETE = {"violence", "territory", "airspace", "movement"}
+WEEKDAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
 @dataclass
@@ -92,8 +93,9 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
     if ka is None or kb is None:
         if a.family == "violence":
             return ka == kb or _thin(a) or _thin(b)
-        # an unplaced mention joins another only from the headline or the lead
-        return any(x.facts.is_heading or x.facts.is_lead for x in (a, b) if place_key(x, resolved) is None)
+        # an unplaced mention joins another of its type, only from the headline or the lead
+        return a.type == b.type and any(x.facts.is_heading or x.facts.is_lead
+                                        for x in (a, b) if place_key(x, resolved) is None)
     if ka == kb:
         return True
     if a.family in ("diplomacy", "territory", "airspace"):
@@ -275,6 +277,12 @@ def default_dates(clusters: list[Cluster], ctx: Context, all_facts: list[Sentenc
     day = news_day(all_facts, ctx)
     for c in clusters:
         d = c.primary
+        if d.status == "planned" and d.date and d.date.start and ctx.anchor and d.date.start < ctx.anchor \
+                and d.date.precision == "day" and d.date.text.lower().lstrip("on ").split(" ")[0].capitalize() in WEEKDAY_NAMES:
+            # "will meet on Friday": the coming Friday, not the last one
+            from datetime import timedelta
+            shift = timedelta(days=7)
+            d.date = TimeSpan(d.date.start + shift, (d.date.end or d.date.start) + shift, d.date.text, "day")
         if d.date is None:
             d.date = next((x.date for x in c.drafts if x.date is not None), None)
         if d.date is None and day and d.family in CONCRETE and d.status in ("reported", "claimed") \

@@ -52,6 +52,10 @@ class DiplomacyComponent(FamilyComponent):
             for d in drafts:
                 venue = [p for p in facts.places if p.root.dep_ == "pobj" and p.root.head.lower_ in ("in", "at")
                          and not p.is_modifier]
+                subject = next((c for c in d.trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                    if d.trigger is not None else None
+                if d.place is not None and subject is not None and d.place.root in subject.subtree:
+                    d.place = venue[0] if venue and venue[0].root not in subject.subtree else None
                 if d.place is not None and d.place.root.dep_ == "pobj" and d.place.root.head.lower_ in ("with", "between") and venue:
                     d.place = venue[0]  # "talks with Ukraine in Istanbul": the venue, not the counterpart
                 d.targets = counterparts(d, ctx)

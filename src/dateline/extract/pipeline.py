@@ -148,6 +148,8 @@ def add_gazetteer_places(doc: Doc, geo) -> None:
             continue
         if span.end < len(doc) and doc[span.end].ent_type_ == "PERSON":
             continue  # a first name before a surname
+        if span.root.dep_ == "compound" and span.root.head.lower_ in TITLES_BEFORE_NAMES | {"minister", "president"}:
+            continue  # "Vice" in "Vice Foreign Minister"
         ents = [e for e in ents if e not in overlapping] + [span]
         changed = True
     if changed:

@@ -55,7 +55,11 @@ class DiplomacyComponent(FamilyComponent):
                 subject = next((c for c in d.trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
                     if d.trigger is not None else None
                 if d.place is not None and subject is not None and d.place.root in subject.subtree:
-                    d.place = venue[0] if venue and venue[0].root not in subject.subtree else None
+                    # the parties' own places ("the leaders of Armenia ...") are not the venue
+                    others = [p for p in facts.places if p.root not in subject.subtree and not p.is_modifier]
+                    d.place = (venue or others or [None])[0]
+                    if d.place is not None and d.place.root in subject.subtree:
+                        d.place = None
                 if d.place is not None and d.place.root.dep_ == "pobj" and d.place.root.head.lower_ in ("with", "between") and venue:
                     d.place = venue[0]  # "talks with Ukraine in Istanbul": the venue, not the counterpart
                 d.targets = counterparts(d, ctx)

@@ -46,6 +46,34 @@ ARMED = {"forces", "troops", "soldiers", "army", "militants", "rebels", "fighter
          "paramilitaries", "police", "security", "sides", "combatants", "separatists", "marines"}
 
 
+PERSON_NOUNS = {"boy", "girl", "man", "woman", "child", "baby", "soldier", "civilian", "journalist", "doctor",
+                "nurse", "teenager", "resident", "worker", "officer", "policeman", "student", "farmer", "driver",
+                "person", "volunteer", "medic", "paramedic", "firefighter", "commander", "official", "mother", "father"}
+
+
+def singular_victims(facts: SentenceFacts):
+    """'killed a 7-year-old boy', 'a journalist was killed': one victim, as the text words it."""
+    from ...models import Quantity
+
+    dead = hurt = None
+    for tok in facts.sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in ("kill", "wound", "injure", "hurt"):
+            continue
+        victims = [c for c in tok.children if c.dep_ == "dobj"] if not any(
+            c.dep_ == "auxpass" for c in tok.children) else [c for c in tok.children if c.dep_ == "nsubjpass"]
+        for v in victims:
+            det = next((c for c in v.children if c.dep_ == "det"), None)
+            if v.lemma_.lower() in PERSON_NOUNS and det is not None and det.lower_ in ("a", "an", "one"):
+                words = facts.sent.doc[v.left_edge.i: v.i + 1].text
+                q = Quantity(1, 1, "exact", words)
+                if lemma == "kill" and dead is None:
+                    dead = q
+                elif lemma != "kill" and hurt is None:
+                    hurt = q
+    return dead, hurt
+
+
 def speaker_actor(facts: SentenceFacts, ctx: Context):
     from ..actors import actor_from_span
 
@@ -166,7 +194,12 @@ class ViolenceComponent(FamilyComponent):
         for n in facts.numbers:
             target = min(drafts, key=lambda d: abs((d.place.start - facts.start) - n.start) if d.place else 10**6)
             attach_quantities(target, facts, lex, [n])
+        single_dead, single_hurt = singular_victims(facts)
         for d in drafts:
+            if d.fatalities is None and single_dead is not None and len(drafts) == 1:
+                d.fatalities = single_dead
+            if d.injured is None and single_hurt is not None and len(drafts) == 1:
+                d.injured = single_hurt
             hit_country = (d.place.country_hint if d.place else None)
             d.targets = [t for t in targets_in(facts, lex, hit_country)]
             d.civilian_targeting = True if any(t.category in ("civilian", "residential") for t in d.targets) else None

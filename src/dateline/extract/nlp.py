@@ -67,16 +67,41 @@ def _country_code(text: str) -> str | None:
     return country_code(text)
 
 
-def build_matcher(nlp: Language, lex: Lexicon) -> tuple[Matcher, list[dict]]:
+SIMPLE_KEYS = {"LEMMA", "LOWER", "POS", "DEP", "ENT_TYPE"}
+
+
+def _word_keys(spec: dict) -> list[tuple[str, str]] | None:
+    """The (attribute, word) keys a one-token spec can be looked up by, or None."""
+    if not set(spec) <= SIMPLE_KEYS:
+        return None
+    for attr in ("LEMMA", "LOWER"):
+        want = spec.get(attr)
+        if isinstance(want, str):
+            return [(attr, want)]
+        if isinstance(want, dict) and set(want) == {"IN"}:
+            return [(attr, w) for w in want["IN"]]
+    return None
+
+
+def build_matcher(nlp: Language, lex: Lexicon) -> tuple[Matcher, list[dict], dict]:
+    """One-word rules go in a dictionary keyed by lemma or lower form (a lookup per token);
+    only the rules that span several tokens need spaCy's Matcher, which costs far more."""
     matcher = Matcher(nlp.vocab)
+    by_word: dict[tuple[str, str], list[int]] = {}
     for i, rule in enumerate(lex.triggers):
-        matcher.add(f"T{i}", [rule["pattern"]])
-    return matcher, lex.triggers
+        pattern = rule["pattern"]
+        keys = _word_keys(pattern[0]) if len(pattern) == 1 else None
+        if keys:
+            for key in keys:
+                by_word.setdefault(key, []).append(i)
+        else:
+            matcher.add(f"T{i}", [pattern])
+    return matcher, lex.triggers, by_word
 
 
 def _token_matches(tok, spec: dict) -> bool:
     """One token against a Matcher-style spec (LEMMA/LOWER/POS/ENT_TYPE, a value or {"IN": [...]})."""
-    values = {"LEMMA": tok.lemma_, "LOWER": tok.lower_, "POS": tok.pos_, "ENT_TYPE": tok.ent_type_}
+    values = {"LEMMA": tok.lemma_, "LOWER": tok.lower_, "POS": tok.pos_, "ENT_TYPE": tok.ent_type_, "DEP": tok.dep_}
     for key, want in spec.items():
         if key not in values:
             continue
@@ -116,7 +141,7 @@ class FactsComponent:
     def __init__(self, nlp: Language, name: str = "dateline_facts"):
         self.name = name
         self.lex = load_lexicon()
-        self.matcher, self.rules = build_matcher(nlp, self.lex)
+        self.matcher, self.rules, self.by_word = build_matcher(nlp, self.lex)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx: Context | None = doc.user_data.get("dateline_ctx")
@@ -137,6 +162,14 @@ class FactsComponent:
                 continue
             anchor = rule.get("anchor", 0)
             matches.append((start + anchor, rule))
+        for tok in doc:
+            for index in {*self.by_word.get(("LEMMA", tok.lemma_), ()), *self.by_word.get(("LOWER", tok.lower_), ())}:
+                rule = self.rules[index]
+                if not _token_matches(tok, rule["pattern"][0]):
+                    continue
+                if "near" in rule and not _near(doc, tok.i + 1, rule["near"]):
+                    continue
+                matches.append((tok.i, rule))
         facts = []
         for k, sent in enumerate(doc.sents):
             facts.append(sentence_facts(sent, offset=offset, paragraph=paragraph, index=first_index + k,

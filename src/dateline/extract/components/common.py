@@ -1,31 +1,12 @@
-"""The shape every family component has, and place/number helpers they share."""
+"""The shape every family component has, and the place and clause helpers they share
+(counts live in counts.py)."""
 from __future__ import annotations
-
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..facts import PlaceMention, SentenceFacts, Trigger
-from ..lexicon import Lexicon
-from ..quantities import NumberMention, with_noun
 from .base import Context, Draft
-
-PEOPLE = {"people", "person", "persons", "civilians", "civilian", "soldiers", "soldier", "troops",
-          "children", "child", "residents", "fighters", "militants", "servicemen", "others",
-          "women", "men", "police", "officers", "policemen", "workers", "patients", "pilgrims",
-          "villagers", "combatants", "rebels", "insurgents", "members", "staff", "journalists",
-          "migrants", "refugees", "students", "passengers", "personnel", "guards", "militiamen",
-          "protesters", "demonstrators", "recruits", "conscripts", "wounded", "dead", "of"}
-ADJECTIVES = {"more", "other", "civilian", "unarmed", "young", "elderly", "foreign", "local", "armed",
-              "suspected", "alleged", "enemy", "rebel", "government", "army", "security", "police", "aid",
-              "health", "medical", "palestinian", "israeli", "russian", "ukrainian", "additional", "further"}
-DEAD_WORDS = re.compile(r"\b(dead|deaths?|killed|kill|killing|fatalities|lives|bodies|died|die|slain|"
-                        r"lost their lives|perished|massacred|executed|death toll|toll)\b", re.I)
-HURT_WORDS = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hospitali[sz]ed|casualties)\b", re.I)
-RESCUE_WORDS = re.compile(r"\b(rescu\w*|evacuat\w*|saved|freed|released|displaced|missing|arrested|detained|captured|abducted|kidnapped|fled|hostages?|prisoners?)\b", re.I)
-INTERCEPT = re.compile(r"\b(shot down|shooting down|downed|intercepted|intercepting|destroyed|neutrali[sz]ed|"
-                       r"jammed|suppressed|repelled|brought down|were down)\b", re.I)
 
 
 class FamilyComponent:
@@ -209,135 +190,6 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
     ranked = sorted(places, key=lambda p: (p.cue == "district", p.is_country, p.cue == "region", p.start))
     best = ranked[0]
     return [best], [p for p in places if p is not best]
-
-
-def following(facts: SentenceFacts, n: NumberMention, words: int = 6) -> str:
-    rest = facts.text[n.end:]
-    m = re.match(r"[^,;.:()—–]*", rest)
-    chunk = m.group(0) if m else rest
-    return " ".join(chunk.split()[:words])
-
-
-def preceding(facts: SentenceFacts, n: NumberMention, words: int = 4) -> str:
-    return " ".join(facts.text[:n.start].split()[-words:])
-
-
-def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tuple[str, str | None, str | None]:
-    """('weapon', class, type) / ('fatalities'|'injured', None, None) / ('other', None, None)."""
-    if re.search(r"\b(no|not a single|none of the)\s*$", facts.text[:n.start], re.I):
-        return "other", None, None  # "no one was hurt"
-    after = following(facts, n)
-    words = after.split()
-    # skip adjectives before the counted noun: "58 Pakistani soldiers", "12 more civilians"
-    while len(words) > 1 and (words[0][:1].isupper() or words[0].lower() in ADJECTIVES) and words[0].lower() not in PEOPLE \
-            and not (words[0][:1].isupper() and words[0].endswith("s") and words[1].lower() not in PEOPLE):
-        words = words[1:]  # "58 Pakistani soldiers" -> soldiers; but "58,000 Palestinians" stays
-    first = words[0].lower().strip("’'") if words else ""
-    head_words = " ".join(after.split()[:4])
-    weapon = lex.weapon_of(head_words)
-    if weapon and first not in ("people", "civilians", "soldiers", "troops") and not re.match(
-            r"^(of|in|from|at|on)\b", after, re.I):
-        return "weapon", weapon[0], weapon[1]
-    if weapon and re.match(r"^of\s+(the|them|those|these)\b", after, re.I):
-        return "weapon", weapon[0], weapon[1]
-    if RESCUE_WORDS.search(" ".join(after.split()[:3])) or RESCUE_WORDS.search(preceding(facts, n, 2)):
-        return "other", None, None
-    if first in ("dead", "deaths", "killed", "fatalities", "bodies", "died", "lives"):
-        return "fatalities", None, None
-    if first in ("injured", "wounded", "injuries", "hurt"):
-        return "injured", None, None
-    left2 = preceding(facts, n, 2)
-    if re.search(r"\b(kill(ed|ing)?|wound(ed|ing)?|injur(ed|ing)|massacred|executed|shot dead|left|neutrali[sz]ed|eliminated)\s*$", left2, re.I) \
-            and first not in ("of", "per", "percent") and not weapon:
-        # "killed three ethnic Albanians", "wounding 20": the verb before the count decides
-        return ("fatalities" if re.search(r"kill|massacre|execut|dead|neutrali|eliminat", left2, re.I) else "injured"), None, None
-    is_people = first in PEOPLE or (first and first.rstrip("s") in {p.rstrip("s") for p in PEOPLE})
-    is_plural_noun = bool(first) and (first.endswith("s") or words[0][:1].isupper()) and first not in ("years", "days", "km", "miles", "hours", "months", "weeks", "points", "percent")
-    if is_people or first in ("of",) or is_plural_noun:
-        right = " ".join(facts.text[n.end:].split()[:7])
-        left = preceding(facts, n, 4)
-        # nearest casualty word decides: "killing 12 people", "six people were wounded"
-        r_dead, r_hurt = DEAD_WORDS.search(right), HURT_WORDS.search(right)
-        l_dead, l_hurt = DEAD_WORDS.search(left), HURT_WORDS.search(left)
-        if l_dead and not l_hurt:
-            return "fatalities", None, None
-        if l_hurt and not l_dead:
-            return "injured", None, None
-        if r_dead and (not r_hurt or r_dead.start() < r_hurt.start()):
-            return "fatalities", None, None
-        if r_hurt:
-            return "injured", None, None
-        if l_dead and l_hurt:
-            return ("fatalities" if l_dead.start() > l_hurt.start() else "injured"), None, None
-    if first == "" or first in ("and", "others"):
-        left = preceding(facts, n, 3)
-        if DEAD_WORDS.search(left):
-            return "fatalities", None, None
-        if HURT_WORDS.search(left):
-            return "injured", None, None
-    return "other", None, None
-
-
-def weapon_text(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> str:
-    """'over 460 drones': the number's words up to the weapon noun."""
-    after = following(facts, n, 6)
-    words = after.split()
-    for k in range(1, len(words) + 1):
-        if lex.weapon_of(" ".join(words[:k])):
-            return f"{n.quantity.text} {' '.join(words[:k])}".strip()
-    return n.quantity.text
-
-
-def casualty_text(facts: SentenceFacts, n: NumberMention) -> str:
-    after = following(facts, n, 3).split()
-    keep = []
-    for w in after:
-        keep.append(w)
-        if w.lower().strip(".,") in PEOPLE | {"deaths", "killed", "injured"} or (w[:1].isupper() and w.endswith("s")):
-            break
-    return f"{n.quantity.text} {' '.join(keep)}".strip() if keep else n.quantity.text
-
-
-def attach_quantities(draft: Draft, facts: SentenceFacts, lex: Lexicon, numbers: list[NumberMention]) -> None:
-    intercepting = bool(INTERCEPT.search(facts.text))
-    intercept_at = INTERCEPT.search(facts.text).start() if intercepting else None
-    for n in numbers:
-        kind, cls, typ = classify_number(facts, n, lex)
-        if kind == "weapon":
-            q = with_noun(n.quantity, weapon_text(facts, n, lex))
-            after_words = facts.text[n.end:n.end + 60]
-            is_intercept = intercepting and (
-                (intercept_at is not None and intercept_at < n.start)
-                or bool(INTERCEPT.search(after_words.split(".")[0][:45])))
-            if is_intercept:
-                draft.intercepted.setdefault(typ or cls, q)
-                continue
-            if typ and typ != cls:
-                draft.weapon_types.setdefault(typ, q)
-                if typ.endswith("_missiles") or typ == "fighter_jets":
-                    draft.weapons.setdefault(cls, q)  # "six ballistic missiles" counts missiles
-            else:
-                draft.weapons.setdefault(cls, q)
-        elif kind == "fatalities" and draft.fatalities is None:
-            draft.fatalities = with_noun(n.quantity, casualty_text(facts, n))
-        elif kind == "injured" and draft.injured is None:
-            draft.injured = with_noun(n.quantity, casualty_text(facts, n))
-    # class totals as a plain sum of counted types, where the text gives none
-    by_class: dict[str, list] = {}
-    for typ, q in draft.weapon_types.items():
-        cls = next((c for term, c, t in lex.weapons if t == typ), None)
-        if cls:
-            by_class.setdefault(cls, []).append(q)
-    for cls, qs in by_class.items():
-        if cls not in draft.weapons and len(qs) > 1 and all(q.qualifier == "exact" for q in qs):
-            from ...models import Quantity
-            total = sum(q.min for q in qs)
-            draft.weapons[cls] = Quantity(total, total, "exact", " + ".join(q.text for q in qs))
-
-
-def vague_casualties(facts: SentenceFacts) -> tuple[bool, bool]:
-    """'killed civilians' without a number: (dead mentioned, hurt mentioned)."""
-    return bool(DEAD_WORDS.search(facts.text)), bool(HURT_WORDS.search(facts.text))
 
 
 WISH = {"demand", "urge", "push", "press", "want", "ask", "pressure", "call", "hope", "wish", "plead", "insist"}

@@ -11,8 +11,9 @@ import re
 
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
-from .common import (FamilyComponent, INTERCEPT, attach_quantities, classify_number, event_places,
-                     frame_places, is_reference, speaker_places, split_places, vague_casualties, wished)
+from .common import (FamilyComponent, event_places, frame_places, is_reference, speaker_places, split_places,
+                     wished)
+from .counts import INTERCEPT, attach_quantities, classify_number, vague_casualties
 
 SUBTYPE_WORDS = [
     (re.compile(r"\bshell(ed|ing|s)?\b|\bartillery\b|\bmortar", re.I), "shelling"),

@@ -52,7 +52,7 @@ class ActorIndex:
     last_group: Actor | None = None
     main_country: str | None = None   # the country the article names most
 
-    def learn(self, docs: list[Doc], lex: Lexicon) -> None:
+    def learn(self, docs: list[Doc], lex: Lexicon, *, home_country: str | None = None) -> None:
         people: list[Span] = []
         for doc in docs:
             for ent in doc.ents:
@@ -78,7 +78,8 @@ class ActorIndex:
                 self.countries[name] = code
         # An office-holder whose country the text never states belongs, most likely,
         # to the country the article is about.
-        self.main_country = _main_country(docs, lex)
+        # where the reporter files from says whose officials "President X" most likely means
+        self.main_country = home_country or _main_country(docs, lex)
         # Otherwise the country of the body just named before ("The Kremlin said ...
         # Spokesman X told reporters"), else the article's main country.
         sentences = [sent for doc in docs for sent in doc.sents]
@@ -113,7 +114,7 @@ def _main_country(docs: list[Doc], lex: Lexicon) -> str | None:
     counts: Counter[str] = Counter()
     for doc in docs:
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "NORP"):
+            if ent.label_ == "GPE":  # places, not nationality adjectives ("Russian strikes")
                 code = country_of_text(ent.text, lex)
                 if code:
                     counts[code] += 1

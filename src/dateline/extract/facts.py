@@ -132,7 +132,10 @@ def find_attributions(sent: Span, lex: Lexicon) -> list[Attribution]:
         if subj.lower_ in PRONOUNS:
             out.append(Attribution(None, tok, kind, pronoun=subj.lower_))
             continue
-        out.append(Attribution(noun_phrase(subj), tok, kind))
+        speaker = noun_phrase(subj)
+        if lex.weapon_of(speaker.text):
+            continue  # "a missile slammed into ...": weapons do not speak
+        out.append(Attribution(speaker, tok, kind))
     # "according to X"
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":

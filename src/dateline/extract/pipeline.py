@@ -53,7 +53,7 @@ class Extractor:
             for doc in docs:
                 add_gazetteer_places(doc, self.geo)
         index = ActorIndex()
-        index.learn(docs, lex)
+        index.learn(docs, lex, home_country=self._dateline_country(article))
         ctx = Context(lex=lex, actors=index, anchor=article.anchor_date, country_code=_country_code)
         first_body = next((i for i, (s, e) in enumerate(paragraphs) if not _heading(text[s:e])), 0)
         sentence_no = 0
@@ -68,6 +68,19 @@ class Extractor:
             all_facts.extend(doc._.dateline_facts)
             drafts.extend(doc._.dateline_drafts)
         return self._assemble(article, drafts, all_facts, ctx)
+
+    def _dateline_country(self, article: Article) -> str | None:
+        place = article.dateline.place if article.dateline else None
+        if not place:
+            return None
+        code = _country_code(place)
+        if code or self.geo is None:
+            return code
+        try:
+            found = self.geo.resolve(place)
+        except Exception:  # the dateline is a hint, never a reason to fail
+            return None
+        return found.country if found else None
 
     def _assemble(self, article: Article, drafts, all_facts, ctx: Context) -> Extraction:
         text = article.text

@@ -130,8 +130,10 @@ def attach_quantities(draft: Draft, facts: SentenceFacts, lex: Lexicon, numbers:
                 continue
             if typ and typ != cls:
                 draft.weapon_types.setdefault(typ, q)
-                if typ.endswith("_missiles") or typ == "fighter_jets":
-                    draft.weapons.setdefault(cls, q)  # "six ballistic missiles" counts missiles
+                named_class = re.search(r"\b(drones?|missiles?|rockets?|jets?|bombs?)\b",
+                                        " ".join(following(facts, n, 4).split()[:3]), re.I)
+                if typ.endswith("_missiles") or typ == "fighter_jets" or named_class:
+                    draft.weapons.setdefault(cls, q)  # "six ballistic missiles", "98 Shahed drones"
             else:
                 draft.weapons.setdefault(cls, q)
         elif kind == "fatalities" and draft.fatalities is None:

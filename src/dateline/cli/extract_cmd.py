@@ -10,17 +10,7 @@ import typer
 
 from ..errors import InputError
 from ..settings import Settings
-
-
-def _published(value: str | None):
-    from datetime import date
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise InputError(f"--published {value!r} is not a date in YYYY-MM-DD form") from exc
+from .options import date_option
 
 
 def extract(
@@ -37,7 +27,7 @@ def extract(
     if format not in ("json", "table"):
         raise InputError(f"--format must be json or table, not {format!r}")
     settings = Settings.load()
-    article = read_path(path, published=_published(published), max_bytes=settings.max_input_bytes)
+    article = read_path(path, published=date_option(published, "--published"), max_bytes=settings.max_input_bytes)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         extractor = Extractor.from_settings(settings)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import date
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -12,6 +11,7 @@ import typer
 
 from ..errors import InputError
 from ..settings import Settings
+from .options import date_option
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path "
                                                  "(default: DATELINE_DB or the user data dir).")]
@@ -41,15 +41,6 @@ def _engine(db: str | None, **overrides):  # noqa: ANN003, ANN202
 
     settings = Settings.load(db_url=db, **overrides)
     return settings, open_engine(settings.db_url)
-
-
-def _date(value: str | None, flag: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise InputError(f"{flag} {value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 def ingest(
@@ -120,8 +111,8 @@ def events(
 
     filters = EventFilter(types=tuple(type_ or ()), families=tuple(family or ()),
                           countries=tuple(country or ()), statuses=tuple(status or ()),
-                          place=place, actor=actor, since=_date(since, "--since"),
-                          until=_date(until, "--until"), text=text)
+                          place=place, actor=actor, since=date_option(since, "--since"),
+                          until=date_option(until, "--until"), text=text)
     _, engine = _engine(db)
     found, total = list_events(engine, filters, limit=limit, offset=offset, sort=sort)
     if fmt is EventFormat.json:

@@ -22,7 +22,7 @@ from . import assemble
 from .actors import ActorIndex
 from .components.base import Context
 from .lexicon import load_lexicon
-from .nlp import EventsComponent, _country_code, load_model
+from .nlp import EventsComponent, _country_code, is_heading, load_model
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class Extractor:
         index = ActorIndex()
         index.learn(docs, lex, home_country=self._dateline_country(article))
         ctx = Context(lex=lex, actors=index, anchor=article.anchor_date, country_code=_country_code)
-        first_body = next((i for i, (s, e) in enumerate(paragraphs) if not _heading(text[s:e])), 0)
+        first_body = next((i for i, (s, e) in enumerate(paragraphs) if not is_heading(text[s:e])), 0)
         sentence_no = 0
         drafts, all_facts = [], []
         for p, (doc, (start, _)) in enumerate(zip(docs, paragraphs)):
@@ -167,12 +167,6 @@ def add_gazetteer_places(doc: Doc, geo) -> None:
         changed = True
     if changed:
         doc.ents = filter_spans(ents)
-
-
-def _heading(paragraph: str) -> bool:
-    from .nlp import is_heading
-
-    return is_heading(paragraph)
 
 
 def _open_gazetteer(settings: Settings):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEV_GOLD
+DEV_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 from dateline.evaluation import evaluate_dir, plover_eval
 
 FLOORS = json.loads((Path(__file__).with_name("eval_floors.json")).read_text())

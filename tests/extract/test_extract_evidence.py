@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from dateline.ingest.read import read_path
 from dateline.models import EVENT_TYPES, STATUSES
 
-from conftest import DEV_GOLD
+DEV_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
 
 def _articles(shared_dir):

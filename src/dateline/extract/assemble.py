@@ -22,6 +22,9 @@ from .components.base import Context, Draft
 from .facts import PlaceMention, SentenceFacts
 
 CONCRETE = {"violence", "territory", "airspace", "movement"}
+SAME_DAY = re.compile(r"\b(that|the same) (night|day|morning|evening|afternoon)\b", re.I)
+NIGHT_WORDS = re.compile(r"overnight|pre-?dawn|early hours")
+NIGHT_TOLD = re.compile(r"night|hours|dawn", re.I)
 WEEKDAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
@@ -102,10 +105,19 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         ca, cb = place_country(a, resolved), place_country(b, resolved)
         if "country" in (ka[0], kb[0]) and ca and ca == cb:
             return a.family != "territory" or _thin(a) or _thin(b)
+    if a.family == "violence" and "country" in (ka[0], kb[0]) and ka[0] != kb[0]:
+        broad, narrow = (a, b) if ka[0] == "country" else (b, a)
+        if _listed(narrow):
+            return False  # "struck nine sites in Pakistan" is the whole; each site listed later is a part
     if a.family == "violence" and "country" in (ka[0], kb[0]):
         thin = b if ka[0] == "country" and kb[0] == "country" else (a if ka[0] == "country" else b)
         return _thin(thin) and place_country(a, resolved) == place_country(b, resolved) and ka[0] == kb[0]
     return False
+
+
+def _listed(d: Draft) -> bool:
+    """One of several places a sentence names as hit ("mosques in A and B and C")."""
+    return sum(1 for x in d.facts.drafts if x.family == d.family and x.place is not None) >= 2
 
 
 def _counted(q) -> bool:
@@ -267,10 +279,22 @@ def news_day(all_facts: list[SentenceFacts], ctx: Context) -> TimeSpan | None:
         for t in f.times:
             span = t.span
             if span.start is not None and span.precision == "day" and (ctx.anchor is None or span.start <= ctx.anchor):
-                return TimeSpan(span.start, span.end, "", "day")
+                return TimeSpan(span.start, span.end, span.text, "day")
     if ctx.anchor:
         return TimeSpan(ctx.anchor, ctx.anchor, "", "day")
     return None
+
+
+def _night_told_before(all_facts: list[SentenceFacts], index: int, anchor) -> TimeSpan | None:
+    """The last night before publication an earlier sentence dated ("Monday night", "early hours of Tuesday")."""
+    found = None
+    for f in all_facts:
+        if f.index >= index:
+            break
+        for t in f.times:
+            if t.span.start is not None and t.span.start < anchor and NIGHT_TOLD.search(t.span.text):
+                found = t.span
+    return found
 
 
 def default_dates(clusters: list[Cluster], ctx: Context, all_facts: list[SentenceFacts]) -> None:
@@ -283,16 +307,26 @@ def default_dates(clusters: list[Cluster], ctx: Context, all_facts: list[Sentenc
             from datetime import timedelta
             shift = timedelta(days=7)
             d.date = TimeSpan(d.date.start + shift, (d.date.end or d.date.start) + shift, d.date.text, "day")
+        if d.date is not None and d.date.start is None and day and SAME_DAY.search(d.date.text):
+            d.date = TimeSpan(day.start, day.end, d.date.text, "day")
+        elif d.date is not None and ctx.anchor and d.date.start == ctx.anchor \
+                and NIGHT_WORDS.fullmatch(d.date.text.lower()):
+            # published days later: "the same overnight wave" is the night told before, not the eve
+            # of publication
+            told = _night_told_before(all_facts, d.facts.index, ctx.anchor)
+            if told is not None:
+                d.date = TimeSpan(told.start, told.end, d.date.text, "day")
         if d.date is None:
             d.date = next((x.date for x in c.drafts if x.date is not None), None)
         if d.date is None and day and d.family in CONCRETE and d.status in ("reported", "claimed") \
                 and d.scope == "incident":
-            d.date = day
+            d.date = TimeSpan(day.start, day.end, "", "day")
 
 
 def link_part_of(clusters: list[Cluster], ids: dict[int, str], resolved) -> None:
     nationwide = [c for c in clusters if c.primary.type == "attack" and place_key(c.primary, resolved)
-                  and place_key(c.primary, resolved)[0] == "country" and (c.primary.weapons or c.primary.nationwide)]
+                  and place_key(c.primary, resolved)[0] == "country"
+                  and (c.primary.weapons or c.primary.nationwide or c.primary.facts.is_lead)]
     for c in clusters:
         d = c.primary
         if d.type != "attack" or c in nationwide or d.place is None:

@@ -188,6 +188,9 @@ RELATIONS = ("south of", "north of", "east of", "west of", "southeast of", "sout
              "northeast of", "northwest of", "near", "outside", "around", "close to", "on the outskirts of")
 
 
+RIVER_BANK = re.compile(r"\b(banks?|river|shores?) of( the)?\s*$")
+
+
 def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[PlaceMention]:
     doc = sent.doc
     stop = lex.place_cues["not_place"]
@@ -200,6 +203,8 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
         if label not in PLACE_LABELS and not (label == "ORG" and ent.root.dep_ == "pobj"
                                               and ent.root.head.lower_ in ("in", "at", "near")):
             continue
+        if not any(t.text[:1].isupper() for t in ent):
+            continue  # "hit mosques in A": a common noun the model called a facility
         if text in stop or text.upper() in stop or text.strip() == "" or lex.weapon_of(text):
             continue  # "Kinzhal", "Iskander" are missiles, not towns
         start_tok, end_tok = ent.start, ent.end
@@ -220,6 +225,8 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
         if start_tok >= 2 and doc[start_tok - 1].text in POSSESSIVE:
             place.country_hint = country_code(doc[start_tok - 2].text)
         before = doc.text[max(sent.start_char, ent.start_char - 30):ent.start_char].lower()
+        if RIVER_BANK.search(before):
+            continue  # "the left bank of the Dnipro": a river, not the city of that name
         for rel in RELATIONS:
             if before.rstrip().endswith(rel):
                 place.relation = rel

@@ -55,14 +55,16 @@ class Extractor:
         index = ActorIndex()
         index.learn(docs, lex, home_country=self._dateline_country(article))
         ctx = Context(lex=lex, actors=index, anchor=article.anchor_date, country_code=_country_code)
-        first_body = next((i for i, (s, e) in enumerate(paragraphs) if not is_heading(text[s:e])), 0)
+        is_title = [i == 0 and text[s:e].strip() == article.title for i, (s, e) in enumerate(paragraphs)]
+        first_body = next((i for i, (s, e) in enumerate(paragraphs)
+                           if not is_heading(text[s:e]) and not is_title[i]), 0)
         sentence_no = 0
         drafts, all_facts = [], []
         for p, (doc, (start, _)) in enumerate(zip(docs, paragraphs)):
             doc.user_data.update({"dateline_ctx": ctx, "dateline_offset": start, "dateline_paragraph": p,
                                   "dateline_sentence0": sentence_no, "dateline_is_lead": p == first_body,
                                   "dateline_text": text,
-                                  "dateline_is_title": p == 0 and text[start:paragraphs[0][1]].strip() == article.title})
+                                  "dateline_is_title": is_title[p]})
             doc = self.events(doc)
             sentence_no += len(doc._.dateline_facts)
             all_facts.extend(doc._.dateline_facts)
@@ -84,7 +86,7 @@ class Extractor:
 
     def _assemble(self, article: Article, drafts, all_facts, ctx: Context) -> Extraction:
         text = article.text
-        resolver = PlaceResolver(self.geo, all_facts, article)
+        resolver = PlaceResolver(self.geo, all_facts, article, home=self._dateline_country(article))
         resolved: dict[int, Place | None] = {}
         last_city: Place | None = None
         for f in all_facts:
@@ -185,9 +187,10 @@ def _open_gazetteer(settings: Settings):
 class PlaceResolver:
     """Place mentions -> Place, with the article's context (its countries, its dateline)."""
 
-    def __init__(self, geo, all_facts, article: Article):
+    def __init__(self, geo, all_facts, article: Article, home: str | None = None):
         self.geo = geo
         self.article = article
+        self.home = home   # the dateline's country: whose capital "the capital" is, unless the text says
         codes = Counter()
         for f in all_facts:
             for p in f.places:
@@ -227,7 +230,8 @@ class PlaceResolver:
         """'the capital' -> the capital of the country named with it, else of the article's country."""
         from ..geo.countries import country_info
 
-        code = p.country_hint or (self.article_countries[0] if self.article_countries else None)
+        code = p.country_hint or (self.home if self.home in self.article_countries else None) or (
+            self.article_countries[0] if self.article_countries else None)
         if code is None or self.geo is None:
             return Place(text=p.text, country=code)
         try:

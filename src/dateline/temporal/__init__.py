@@ -9,7 +9,8 @@ explicit dates before relative ones):
 2. ranges: "from Friday night into Saturday" -> Friday..Saturday;
 3. weekdays: "on Tuesday" -> that weekday on or before the anchor;
 4. anchor-day words: overnight, pre-dawn, this morning, today, tonight, last night;
-   "yesterday" -> anchor - 1;
+   "yesterday" -> anchor - 1; "that night", "the same day" -> the day the article told
+   before (left unresolved here, filled with the news day by ``extract.assemble``);
 5. coarse: "last week" (week), "earlier this month" / "in November" (month),
    "in the coming days" / "next week" (future, low precision, no start).
 The verb "may" is never read as a month: May counts only as "May 3", "3 May",
@@ -34,8 +35,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)),
     ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)),
     ("range", re.compile(rf"\bfrom\s+(?P<a>{_WD})(?:\s+(?:night|evening|morning))?\s+(?:into|to|until|through)\s+(?P<b>{_WD})\b", re.I)),
-    ("weekday", re.compile(rf"\b(?:(?P<pre>on|last|early|late|since|by)\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?:the\s+)?(?:early|small|first)\s+hours\s+of\s+)?(?:(?P<pre>on|last|early|late|since|by)\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("anchor_day", re.compile(r"\b(overnight|pre-dawn|predawn|this morning|earlier today|today|tonight|last night|this evening|this afternoon|early hours)\b", re.I)),
+    ("same_day", re.compile(r"\b(that|the same) (night|day|morning|evening|afternoon)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|the previous day|a day earlier)\b", re.I)),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
     ("this_month", re.compile(r"\b(earlier this month|this month|last month)\b", re.I)),
@@ -120,9 +122,14 @@ def resolve(kind: str, m: re.Match[str], anchor: date | None) -> TimeSpan | None
         d = _weekday_on_or_before(anchor, target)
         if (m["pre"] or "").lower() == "last" and d == anchor:
             d -= timedelta(days=7)
+        if text.lower().endswith("night"):
+            # "Monday night" runs into Tuesday: either day is the night's date
+            return TimeSpan(d, d + timedelta(days=1), text, "day")
         return _day(d, text)
     if kind == "anchor_day":
         return _day(anchor, text)
+    if kind == "same_day":
+        return TimeSpan(None, None, text, "day")  # the day told before: resolved by the article (news day)
     if kind == "yesterday":
         return _day(anchor - timedelta(days=1) if anchor else None, text)
     if kind == "last_week":

@@ -131,6 +131,10 @@ def status_of(trigger: Token, *, allow_modal: bool = True) -> str:
     return "reported"
 
 
+WITNESS_VERBS = {"report", "record", "see", "suffer", "witness", "face", "endure", "confirm", "describe",
+                 "condemn", "denounce", "deny", "survive", "document", "investigate", "blame"}
+
+
 def trigger_actor(trigger: Token, ctx: Context) -> Actor | None:
     """Who did it: the subject, a 'by' agent, or a nationality/possessive on the noun."""
     lex, index = ctx.lex, ctx.actors
@@ -153,6 +157,8 @@ def trigger_actor(trigger: Token, ctx: Context) -> Actor | None:
                 if not lex.weapon_of(np.text):
                     return actor_from_span(np, index, lex)
     head = trigger.head
+    if head.lemma_.lower() in WITNESS_VERBS:
+        return None  # "Lviv region reported strikes": who reports or suffers a strike did not make it
     if trigger.dep_ in ("dobj", "xcomp", "attr", "pobj") and head.pos_ == "VERB" and head is not trigger:
         actor = subject_actor(head, index, lex)
         if actor and not lex.weapon_of(actor.name):

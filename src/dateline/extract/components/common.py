@@ -107,6 +107,46 @@ def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
     return kept
 
 
+def clause_verb(tok: Token) -> Token:
+    """The verb whose clause a trigger sits in ('attack' in 'an attack started a fire' -> started)."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Two clause verbs told side by side: 'X struck A, and Y damaged B'; 'X ..., while in B Y ...'."""
+    for x, y in ((a, b), (b, a)):
+        if y.dep_ == "conj" and y.head.i == x.i:
+            return True
+        if y.dep_ == "advcl" and y.head.i == x.i and any(
+                c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in y.children):
+            return True
+    return False
+
+
+def clause_groups(places: list[PlaceMention], triggers: list[Trigger]) -> list[tuple[Trigger, list[PlaceMention]]]:
+    """Places split by the coordinated clause whose trigger owns them; [] when one clause tells all."""
+    if len(places) < 2 or len(triggers) < 2:
+        return []
+    by_verb: dict[int, tuple[Trigger, list[PlaceMention]]] = {}
+    for p in places:
+        t = owner(p, triggers)
+        if t is None:
+            return []
+        verb = clause_verb(t.token)
+        by_verb.setdefault(verb.i, (t, []))[1].append(p)
+    if len(by_verb) < 2:
+        return []
+    verbs = [places[0].root.doc[i] for i in by_verb]
+    if not all(any(_coordinated(v, w) for w in verbs if w is not v) for v in verbs):
+        return []
+    return [by_verb[v.i] for v in sorted(verbs, key=lambda v: v.i)]
+
+
 def _conj_root(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head

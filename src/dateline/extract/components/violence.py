@@ -11,8 +11,8 @@ import re
 
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
-from .common import (FamilyComponent, event_places, frame_places, is_reference, speaker_places, split_places,
-                     wished)
+from .common import (FamilyComponent, clause_groups, clause_verb, event_places, frame_places, is_reference, speaker_places,
+                     split_places, wished)
 from .counts import INTERCEPT, attach_quantities, classify_number, vague_casualties
 
 SUBTYPE_WORDS = [
@@ -96,7 +96,8 @@ def armed_subject(verb, ctx: Context) -> bool:
 
 # "The war that erupted in 2023 has killed tens of thousands": a running total
 CUMULATIVE_RE = re.compile(r"\b(war|conflict|fighting|insurgency|violence|offensive|campaign)\b[^.;]{0,80}?"
-                           r"\bha(s|ve)\s+(now\s+)?(killed|left|claimed|cost)", re.I)
+                           r"\bha(s|ve)\s+(now\s+)?(killed|left|claimed|cost)"
+                           r"|\bsince (the )?([\w-]+\s){1,3}(began|started|erupted|broke out|escalated)\b", re.I)
 
 AREA_NOUNS = {"cities", "towns", "villages", "regions", "territory", "territories", "areas", "infrastructure",
               "grid", "settlements", "communities", "provinces", "oblasts"}
@@ -110,6 +111,22 @@ def national_area(facts: SentenceFacts, ctx: Context) -> tuple[str, str] | None:
             if code:
                 return code, tok.text
     return None
+
+
+def clause_drafts(facts: SentenceFacts, char: int, drafts: list[Draft]) -> list[Draft]:
+    """The drafts whose clause holds the word at this character of the sentence (all when none does)."""
+    tok = next((t for t in facts.sent if t.idx - facts.sent.start_char >= char), None)
+    verbs = {clause_verb(d.trigger).i for d in drafts if d.trigger is not None}
+    cur = tok
+    for _ in range(12):
+        if cur is None:
+            break
+        if cur.i in verbs:
+            return [d for d in drafts if d.trigger is not None and clause_verb(d.trigger).i == cur.i]
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return drafts
 
 
 class ViolenceComponent(FamilyComponent):
@@ -178,12 +195,25 @@ class ViolenceComponent(FamilyComponent):
                     claimed_by=claimed_by, date=date, confidence=0.7 if strong else 0.55,
                     scope="cumulative" if cumulative else "incident")
         drafts: list[Draft] = []
-        places, context = split_places(places)
-        groups = [[p] for p in places] or [[]]
-        for group in groups:
+        # "A drone struck A, and debris damaged B", "In A ..., while in B ...": one
+        # event per coordinated clause, each with its own trigger and places
+        clauses = clause_groups(places, strong + [t for t in triggers if t.role == "damage"]) or [(main, places)]
+        groups, context = [], []
+        for trigger, clause_places in clauses:
+            kept, framing = split_places(clause_places)
+            groups += [([p], trigger) for p in kept] or [([], trigger)]
+            context += framing
+        for group, trigger in groups:
             d = Draft(type=etype, **base)
+            own_actor = actor
+            if trigger is not main:
+                d.trigger = trigger.token
+                own_actor = trigger_actor(trigger.token, ctx) or actor
+                if etype == "attack":
+                    span = facts.sent.doc[trigger.token.left_edge.i: trigger.token.right_edge.i + 1].text
+                    d.subtype = trigger.subtype or attack_subtype(span) or subtype
             d.place = group[0] if group else None
-            d.actors = [actor] if actor else []
+            d.actors = [own_actor] if own_actor else []
             d.nationwide = (facts.nationwide is not None or nation is not None) and not group
             if nation:
                 d._nation, d._nation_text = nation
@@ -191,9 +221,10 @@ class ViolenceComponent(FamilyComponent):
                 d.role = "intercept"
             d.sublocations = [p for p in context if p.cue == "district"]
             drafts.append(d)
-        # Quantities go to the draft whose place is nearest to the number.
+        # Quantities go to the draft of their own clause, then the one whose place is nearest.
         for n in facts.numbers:
-            target = min(drafts, key=lambda d: abs((d.place.start - facts.start) - n.start) if d.place else 10**6)
+            mine = clause_drafts(facts, n.start, drafts) if len(clauses) > 1 else drafts
+            target = min(mine, key=lambda d: abs((d.place.start - facts.start) - n.start) if d.place else 10**6)
             attach_quantities(target, facts, lex, [n])
         single_dead, single_hurt = singular_victims(facts)
         for d in drafts:

@@ -13,7 +13,6 @@ if str(HERE) not in sys.path:  # so the ingest runner can import web_fixtures:Fi
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from dateline.settings import Settings  # noqa: E402
 from dateline.store.db import open_engine  # noqa: E402
 from dateline.web import create_app  # noqa: E402
 from dateline.web.accounts import add_user, new_token  # noqa: E402
@@ -21,12 +20,9 @@ from dateline.web.auth_schema import create_tables  # noqa: E402
 
 import web_fixtures  # noqa: E402
 
-PASSWORD = "correct horse battery"
-
-
-def make_settings(tmp_path: Path, **overrides) -> Settings:  # noqa: ANN003
-    return Settings.load(user_file=tmp_path / "none.toml", db_url=f"sqlite:///{tmp_path / 'web.sqlite'}",
-                         extractor="web_fixtures:FixtureExtractor", **overrides)
+# In web_fixtures, not here: `from conftest import ...` in a test module finds
+# whichever conftest was imported first (tests/store's when both folders run).
+from web_fixtures import PASSWORD, make_settings  # noqa: E402
 
 
 @pytest.fixture()

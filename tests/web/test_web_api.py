@@ -88,7 +88,7 @@ def test_review_needs_a_token_and_keeps_the_extraction(client, auth, store):  # 
 
 
 def test_token_from_password(client):  # noqa: ANN001
-    from conftest import PASSWORD
+    from web_fixtures import PASSWORD
 
     assert client.post("/api/tokens", json={"name": "analyst", "password": "wrong"}).status_code == 401
     token = client.post("/api/tokens", json={"name": "analyst", "password": PASSWORD}).json()["token"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import PASSWORD, make_settings
+from web_fixtures import PASSWORD, make_settings
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 

@@ -9,10 +9,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from pathlib import Path
+
 from dateline.ingest import dedup
 from dateline.models import (Actor, Article, Evidence, EventMention, Extraction, Place, Quantity,
                              Quote, TimeSpan)
+from dateline.settings import Settings
 from dateline.store.writer import ArticleRecord, StoreWriter
+
+PASSWORD = "correct horse battery"  # the analyst's, in the `store` fixture
+
+
+def make_settings(tmp_path: Path, **overrides) -> Settings:  # noqa: ANN003
+    return Settings.load(user_file=tmp_path / "none.toml", db_url=f"sqlite:///{tmp_path / 'web.sqlite'}",
+                         extractor="web_fixtures:FixtureExtractor", **overrides)
 
 KHARKIV = Place("Kharkiv", "Kharkiv", "UA", "Kharkiv Oblast", 49.98, 36.25, 706483, "city")
 GENEVA = Place("Geneva", "Geneva", "CH", "Geneva", 46.20, 6.14, 2660646, "city")

@@ -15,6 +15,8 @@ Tables, and why each exists:
     places          location and sublocations of each mention (for --place)
     quotes          the contract's quotes of each article
     ingest_errors   one row per input that failed, with its reason
+    event_map_counts  located events counted per place x family x year/month, for
+                    the map's aggregated view; kept by triggers (migration 0003)
 
 Full-text search lives outside this MetaData because it is dialect-specific:
 an FTS5 table on SQLite, a GIN expression index on PostgreSQL (see the migration).
@@ -121,6 +123,28 @@ events = Table(
     Index("ix_events_multiday", "date_end", "date_start",
           sqlite_where=text("date_end > date_start"),
           postgresql_where=text("date_end > date_start")),
+    # The events the map's counts table keeps under grain 'a' only (migration 0003).
+    Index("ix_events_irregular", "date_start", "date_end", "lat", "lon", "family",
+          "place_name", "fatalities_min",
+          sqlite_where=text("date_start IS NULL OR date_end <> date_start"),
+          postgresql_where=text("date_start IS NULL OR date_end <> date_start")),
+)
+
+# Database triggers on `events` keep these counts (dialect-specific, so they live in
+# migration 0003 only); grain 'a' = every located event, 'y'/'m' = single-day events
+# by year/month (period = its first day). Read by store/map_points.py.
+event_map_counts = Table(
+    "event_map_counts", metadata,
+    Column("grain", String(1), primary_key=True),
+    Column("period", Date, primary_key=True),
+    Column("lat", Float, primary_key=True),
+    Column("lon", Float, primary_key=True),
+    Column("place", Text, primary_key=True),  # events.place_name, '' when it has none
+    Column("family", String(16), primary_key=True),
+    Column("n", Integer, nullable=False),
+    Column("fatalities", Integer, nullable=False),  # sum of fatalities_min (unknown as 0)
+    Column("fatalities_known", Integer, nullable=False),  # events with fatalities_min set
+    sqlite_with_rowid=False,
 )
 
 event_mentions = Table(

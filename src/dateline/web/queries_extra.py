@@ -6,62 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, literal_column, select
+from sqlalchemy import Engine, func, select
 
 from ..store import schema as s
-from ..store.queries import EventFilter, event_conditions  # the store's own filter rules
-
-MAP_LIMIT = 5000
-
-
-def _where(filters: EventFilter) -> Any:
-    conds = event_conditions(filters)
-    return and_(*conds) if conds else literal_column("1") == 1
-
-
-def map_features(engine: Engine, filters: EventFilter, *, limit: int = MAP_LIMIT
-                 ) -> dict[str, Any]:
-    """Events with coordinates as GeoJSON points; beyond ``limit``, one point per place.
-
-    Reads the events' filter columns only (no JSON) and neither counts nor sorts
-    first: it asks for ``limit + 1`` rows and groups by place only when they
-    overflow, so a bounding box over a million events stays one index range scan.
-    """
-    e = s.events
-    where = and_(_where(filters), e.c.lat.is_not(None), e.c.lon.is_not(None))
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(e.c.event_id, e.c.type, e.c.family, e.c.place_name, e.c.lat, e.c.lon,
-                   e.c.fatalities_min, e.c.date_start, e.c.country)
-            .where(where).limit(limit + 1)).all()
-        if len(rows) <= limit:
-            features = [_point(r.lon, r.lat, {
-                "id": r.event_id, "type": r.type, "family": r.family, "place": r.place_name,
-                "country": r.country, "fatalities": r.fatalities_min,
-                "date": r.date_start.isoformat() if r.date_start else None, "count": 1})
-                for r in rows]
-            return _collection(features, len(rows), aggregated=False)
-        groups = conn.execute(
-            select(e.c.place_name, e.c.lat, e.c.lon, func.count().label("n"),
-                   func.max(e.c.family).label("family"),
-                   func.sum(e.c.fatalities_min).label("fatalities"))
-            .where(where).group_by(e.c.place_name, e.c.lat, e.c.lon)).all()
-    total = sum(g.n for g in groups)
-    top = sorted(groups, key=lambda g: (-g.n, g.place_name or ""))[:limit]
-    features = [_point(g.lon, g.lat, {"place": g.place_name, "family": g.family,
-                                      "fatalities": g.fatalities, "count": g.n}) for g in top]
-    return _collection(features, total, aggregated=True)
-
-
-def _point(lon: float, lat: float, properties: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": properties}
-
-
-def _collection(features: list[dict], total: int, *, aggregated: bool) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": features,
-            "total": total, "aggregated": aggregated}
-
+from ..store.map_points import MAP_LIMIT, map_features  # noqa: F401 - the map's read side
 
 def mentions_of_event(engine: Engine, event_id: str) -> list[dict[str, Any]]:
     """Every article's telling of one event: its contract event and the article text."""

@@ -97,8 +97,14 @@ class ActorIndex:
                         code = country_of_text(tok.text, lex)
                         if code:
                             break
-            if code or self.main_country:
-                self.countries[name] = code or self.main_country
+            # "President X may travel to the United States": X is not that country's president
+            away = _destinations(name, sentences, lex)
+            if code in away:
+                code = None
+            if code is None:
+                code = next((c for c in [self.main_country, *_ranked_countries(docs, lex)] if c and c not in away), None)
+            if code:
+                self.countries[name] = code
 
     def resolve_name(self, name: str) -> str:
         parts = name.split()
@@ -108,7 +114,7 @@ class ActorIndex:
         return full if full and full.endswith(name) else name
 
 
-def _main_country(docs: list[Doc], lex: Lexicon) -> str | None:
+def _ranked_countries(docs: list[Doc], lex: Lexicon) -> list[str]:
     from collections import Counter
 
     counts: Counter[str] = Counter()
@@ -118,7 +124,33 @@ def _main_country(docs: list[Doc], lex: Lexicon) -> str | None:
                 code = country_of_text(ent.text, lex)
                 if code:
                     counts[code] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    return [c for c, _ in counts.most_common()]
+
+
+def _main_country(docs: list[Doc], lex: Lexicon) -> str | None:
+    ranked = _ranked_countries(docs, lex)
+    return ranked[0] if ranked else None
+
+
+TRAVEL = {"travel", "visit", "fly", "trip", "go", "head", "arrive", "journey"}
+
+
+def _destinations(name: str, sentences: list[Span], lex: Lexicon) -> set[str]:
+    """Countries a person is said to travel to, in sentences that name them."""
+    last = name.split()[-1]
+    out: set[str] = set()
+    for sent in sentences:
+        if last not in sent.text:
+            continue
+        for tok in sent:
+            if tok.lemma_.lower() not in TRAVEL:
+                continue
+            for ent in sent.ents:
+                if ent.label_ == "GPE" and ent.root.head.i in (tok.i, *[c.i for c in tok.children if c.dep_ == "prep"]):
+                    code = country_of_text(ent.text, lex)
+                    if code:
+                        out.add(code)
+    return out
 
 
 GENERIC_FORCES = {"army", "military", "troops", "police", "government", "forces", "authorities",
@@ -155,8 +187,8 @@ def _country_near(ent: Span, lex: Lexicon) -> str | None:
         tok = doc[i]
         if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("and", "said", "with", "as", "to") or tok.text in (",", ";", "“", "\""):
             break
-        if tok.ent_type_ in ("GPE", "NORP") or tok.text in lex.actors:
-            code = country_of_text(tok.text, lex)
+        if tok.ent_type_ in ("GPE", "NORP", "ORG") or tok.text in lex.actors:
+            code = country_of_text(tok.text, lex)   # "U.S. Army Secretary X": U.S. inside an ORG
             if code:
                 return code
         i -= 1

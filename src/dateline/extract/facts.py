@@ -127,6 +127,9 @@ def find_attributions(sent: Span, lex: Lexicon) -> list[Attribution]:
             continue
         kind = lex.speech[tok.lemma_.lower()]
         subj = _subject(tok)
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            # "deaths were reported by Kyiv", "hits were claimed by Ukrainian forces": the agent speaks
+            subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if subj is None:
             continue
         if subj.lower_ in PRONOUNS:

@@ -115,11 +115,17 @@ def _token_matches(tok, spec: dict) -> bool:
 
 
 def _near(doc: Doc, end: int, near: dict) -> bool:
-    """A rule's second word within a few tokens after the trigger, with no punctuation between.
+    """A rule's second word within a few tokens after the trigger, with no punctuation between,
+    or in the trigger's passive subject.
 
     (A Matcher wildcard between two words costs far more than this check.)
     """
     sent_end = doc[end - 1].sent.end if end > 0 else len(doc)
+    if end > 0:
+        # the passive subject counts too: "22 missiles were launched" as "launched 22 missiles"
+        for child in doc[end - 1].children:
+            if child.dep_ == "nsubjpass" and any(_token_matches(t, near["token"]) for t in child.subtree):
+                return True
     for tok in doc[end: min(sent_end, end + near.get("within", 12))]:
         if _token_matches(tok, near["token"]):
             return True

@@ -91,6 +91,8 @@ def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
     for p in facts.places:
         if p.is_modifier or p.root.i in skip:
             continue
+        if p.root.dep_ == "pobj" and p.root.head.dep_ == "agent":
+            continue  # "launched by Russia": the actor, not where it happened
         # a nationality adjective on a person/group is an actor, not a place
         if p.root.dep_ in ("amod", "compound") and p.root.head.lower_ in ("forces", "troops", "army", "officials", "military"):
             continue

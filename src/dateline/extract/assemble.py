@@ -133,9 +133,16 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
     clusters: list[Cluster] = []
     # Placed body sentences first, so headline, lead and unplaced drafts join the body
     # event they echo.
-    ordered = sorted(drafts, key=lambda d: (d.facts.is_heading, _unplaced_thin(d), _broad_thin(d, resolved),
-                                            d.facts.is_lead, d.facts.index))
+    ordered = sorted(drafts, key=lambda d: (d.facts.is_heading, _unplaced_thin(d), _inventory(d),
+                                            _broad_thin(d, resolved), d.facts.is_lead, d.facts.index))
     for d in ordered:
+        if _inventory(d):
+            # "The missiles included 14 Kalibr ...": the breakdown of the barrage already told
+            host = next((c for c in clusters if c.family == "violence" and c.primary.weapons
+                         and (place_key(c.primary, resolved) or ("",))[0] == "country"), None)
+            if host is not None:
+                host.add(d)
+                continue
         if _unplaced_thin(d) and not d.facts.is_heading:
             host = _host_for_unplaced(d, clusters)
             if host is not None:
@@ -164,6 +171,13 @@ def _broad_thin(d: Draft, resolved) -> bool:
     """A country-wide mention with no figures ("advances continued in eastern Ukraine")."""
     key = place_key(d, resolved)
     return bool(key and key[0] == "country" and _thin(d))
+
+
+def _inventory(d: Draft) -> bool:
+    """Weapon types counted with no place and no victims: a barrage's breakdown."""
+    partitive = any(" of the " in q.text for q in d.weapons.values())   # "400 of the drones were Shaheds"
+    return (d.family == "violence" and d.place is None and not d.nationwide and bool(d.weapon_types or partitive)
+            and not (d.fatalities or d.injured))
 
 
 def _unplaced_thin(d: Draft) -> bool:

@@ -296,7 +296,22 @@ def _negated(tok: Token) -> bool:
 
 
 def find_quotes(text: str, offset: int) -> list[tuple[int, int]]:
-    return [(offset + m.start(), offset + m.end()) for m in QUOTE_RE.finditer(text)]
+    spans = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+    # the end of a quote that began a sentence earlier: 'It was a start," Wendt said.'
+    close = text.find("”")
+    opening = text.find("“")
+    if close > 1 and (opening < 0 or close < opening):
+        spans.insert(0, (0, close + 1))
+    elif text.count('"') % 2 == 1 and text.find('"') > 1 and text[text.find('"') - 1] in ",.!?":
+        spans.insert(0, (0, text.find('"') + 1))
+    # a quote running on into the next sentence: '“Today was not the end of the road.'
+    last_open = text.rfind("“")
+    if last_open >= 0 and text.find("”", last_open) < 0 and len(text) - last_open > 3:
+        spans.append((last_open, len(text)))
+    elif text.count('"') % 2 == 1 and (text.rfind('"') == 0 or text[text.rfind('"') - 1] == " ") \
+            and len(text) - text.rfind('"') > 3:
+        spans.append((text.rfind('"'), len(text)))
+    return [(offset + s, offset + e) for s, e in spans]
 
 
 def find_nationwide(sent: Span, lex: Lexicon) -> tuple[int, int] | None:

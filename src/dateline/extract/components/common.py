@@ -93,6 +93,8 @@ def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
             continue
         if p.root.dep_ == "pobj" and p.root.head.dep_ == "agent":
             continue  # "launched by Russia": the actor, not where it happened
+        if _origin(p) or (_prep_of(p) == "over" and _launched(p)):
+            continue  # "fired from warships in the Black Sea": where it came from, not where it hit
         # a nationality adjective on a person/group is an actor, not a place
         if p.root.dep_ in ("amod", "compound") and p.root.head.lower_ in ("forces", "troops", "army", "officials", "military"):
             continue
@@ -147,6 +149,29 @@ def clause_groups(places: list[PlaceMention], triggers: list[Trigger]) -> list[t
     if not all(any(_coordinated(v, w) for w in verbs if w is not v) for v in verbs):
         return []
     return [by_verb[v.i] for v in sorted(verbs, key=lambda v: v.i)]
+
+
+def _origin(place: PlaceMention) -> bool:
+    """'fired from warships in the Black Sea', 'drones from Belarus': a 'from' above it in its clause."""
+    for tok in place.root.ancestors:
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.dep_ == "prep" and tok.lower_ == "from":
+            return True
+    return False
+
+
+def _launched(place: PlaceMention) -> bool:
+    """'launched by bombers over the Caspian Sea': the place of a launch."""
+    return any(t.lemma_.lower() in ("launch", "fire") for t in place.root.ancestors)
+
+
+WATER = ("sea", "ocean", "gulf", "strait", "bay", "river", "lake", "channel")
+
+
+def _water(place: PlaceMention) -> bool:
+    """'the Black Sea port of Odesa': the sea names where the port is; the port is the place."""
+    return place.text.lower().rsplit(" ", 1)[-1] in WATER
 
 
 def _conj_root(tok: Token) -> Token:
@@ -229,7 +254,7 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
             biggest = members
         rest = [p for p in places if p not in biggest]
         return biggest, rest
-    ranked = sorted(places, key=lambda p: (p.cue == "district", p.is_country, p.cue == "region", p.start))
+    ranked = sorted(places, key=lambda p: (p.cue == "district", p.is_country, _water(p), p.cue == "region", p.start))
     best = ranked[0]
     return [best], [p for p in places if p is not best]
 

@@ -67,6 +67,13 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
             and first not in ("of", "per", "percent") and not weapon:
         # "killed three ethnic Albanians", "wounding 20": the verb before the count decides
         return ("fatalities" if re.search(r"kill|massacre|execut|dead|neutrali|eliminat", left2, re.I) else "injured"), None, None
+    if first in ("were", "was", "have", "had", "are") and len(words) > 1:
+        # "four were killed and 11 were wounded": the people noun left out
+        verb = " ".join(words[1:4])
+        if HURT_WORDS.search(verb):
+            return "injured", None, None
+        if DEAD_WORDS.search(verb):
+            return "fatalities", None, None
     is_people = first in PEOPLE or (first and first.rstrip("s") in {p.rstrip("s") for p in PEOPLE})
     is_plural_noun = bool(first) and (first.endswith("s") or words[0][:1].isupper()) and first not in ("years", "days", "km", "miles", "hours", "months", "weeks", "points", "percent")
     if is_people or first in ("of",) or is_plural_noun:

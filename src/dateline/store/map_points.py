@@ -10,8 +10,8 @@ exactly the GROUP BY over ``events`` it replaces, without reading every event.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date, timedelta
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from sqlalchemy import (
@@ -28,24 +28,72 @@ Span = tuple[date, date]  # first and last day, both included
 def map_features(engine: Engine, filters: EventFilter, *, limit: int = MAP_LIMIT
                  ) -> dict[str, Any]:
     """A GeoJSON FeatureCollection (as a dict): one point per event, or beyond
-    ``limit`` events the ``limit`` places with most events, one point each."""
+    ``limit`` events the ``limit`` places with most events, one point each
+    (coloured by the family with most events there)."""
+    aggregated, total, rows = _map_rows(engine, filters, limit)
+    names = AGGREGATED if aggregated else POINT
+    features = [{"type": "Feature",
+                 "geometry": {"type": "Point", "coordinates": [row[1], row[0]]},
+                 "properties": dict(zip(names, row[2:]))} for row in rows]
+    return {"type": "FeatureCollection", "features": features, "total": total,
+            "aggregated": aggregated}
+
+
+def map_geojson(engine: Engine, filters: EventFilter, *, limit: int = MAP_LIMIT) -> str:
+    """``map_features`` as GeoJSON text, written row by row: building 5,000 feature
+    dicts and encoding them took longer than the query. Coordinates are rounded to
+    5 decimals (about a metre)."""
+    aggregated, total, rows = _map_rows(engine, filters, limit)
+    strings: dict[str | None, str] = {None: "null"}
+
+    def q(v: str | None) -> str:  # a JSON string, each distinct one encoded once
+        got = strings.get(v)
+        if got is None:
+            got = strings[v] = encode_basestring(v)
+        return got
+
+    def n(v: int | None) -> str:
+        return "null" if v is None else str(v)
+
+    head = '{"type":"Feature","geometry":{"type":"Point","coordinates":['
+    if aggregated:
+        features = [f'{head}{round(lon, 5)!r},{round(lat, 5)!r}]}},"properties":{{'
+                    f'"place":{q(place)},"family":{q(family)},"fatalities":{n(killed)},'
+                    f'"count":{count}}}}}'
+                    for lat, lon, place, family, killed, count in rows]
+    else:
+        features = [f'{head}{round(lon, 5)!r},{round(lat, 5)!r}]}},"properties":{{'
+                    f'"id":{q(event_id)},"type":{q(kind)},"family":{q(family)},'
+                    f'"place":{q(place)},"country":{q(country)},"fatalities":{n(killed)},'
+                    f'"date":{q(day)},"count":{count}}}}}'
+                    for lat, lon, event_id, kind, family, place, country, killed, day, count
+                    in rows]
+    return (f'{{"type":"FeatureCollection","features":[{",".join(features)}],'
+            f'"total":{total},"aggregated":{"true" if aggregated else "false"}}}')
+
+
+POINT = ("id", "type", "family", "place", "country", "fatalities", "date", "count")
+AGGREGATED = ("place", "family", "fatalities", "count")
+
+
+def _map_rows(engine: Engine, filters: EventFilter, limit: int
+              ) -> tuple[bool, int, list[tuple[Any, ...]]]:
+    """(aggregated, total, rows): rows are (lat, lon, *properties) in the order of
+    POINT or AGGREGATED."""
     with engine.connect() as conn:
         if _countable(filters):
             groups = _merge(conn.execute(part).all()
                             for part in _place_counts(filters, engine.dialect.name))
             total = sum(g[0] for g in groups.values())
             if total > limit:
-                return _aggregated(groups, total, limit)
+                return True, total, _top_places(groups, limit)
         rows = conn.execute(_points(filters).limit(limit + 1)).all()
         if len(rows) > limit:  # filters the counts table cannot answer: count from events
-            groups = _merge([conn.execute(_place_counts_from_events(filters)).all()])
-            return _aggregated(groups, sum(g[0] for g in groups.values()), limit)
-    features = [_point(r.lon, r.lat, {
-        "id": r.event_id, "type": r.type, "family": r.family, "place": r.place_name,
-        "country": r.country, "fatalities": r.fatalities_min,
-        "date": r.date_start.isoformat() if r.date_start else None, "count": 1})
-        for r in rows]
-    return _collection(features, len(rows), aggregated=False)
+            groups = _merge([conn.execute(_grouped(_located(filters))).all()])
+            return True, sum(g[0] for g in groups.values()), _top_places(groups, limit)
+    return False, len(rows), [
+        (r.lat, r.lon, r.event_id, r.type, r.family, r.place_name, r.country, r.fatalities_min,
+         r.date_start.isoformat() if r.date_start else None, 1) for r in rows]
 
 
 def _countable(f: EventFilter) -> bool:
@@ -65,58 +113,57 @@ def _points(f: EventFilter) -> Select:
                    e.c.fatalities_min, e.c.date_start, e.c.country).where(*_located(f)))
 
 
-def _place_counts_from_events(f: EventFilter) -> Select:
-    e = s.events
-    return (select(e.c.place_name.label("place"), e.c.lat, e.c.lon, func.count().label("n"),
-                   func.max(e.c.family).label("family"),
-                   func.sum(e.c.fatalities_min).label("fatalities"),
-                   func.count(e.c.fatalities_min).label("known"))
-            .where(*_located(f)).group_by(e.c.lat, e.c.lon, e.c.place_name))
-
-
 def _place_counts(f: EventFilter, dialect: str) -> list[Select]:
-    """Queries whose per-place counts add up to the answer, each grouped by place.
-
-    Each is grouped in SQL on its own: a part reading one period of the counts
-    table walks its key (grain, period, lat, lon, place, family) in place order
-    and needs no sort, where one GROUP BY over their UNION sorted every row.
-    """
+    """Queries of (place, lat, lon, family, n, fatalities, known) rows that add up
+    to the answer. Without a family filter the counts table's '*' rows are read
+    (one per place and period, family = its most frequent one there)."""
     c, e = s.event_map_counts, s.events
-    counted = [c.c.family.in_(f.families)] if f.families else []
+    family = c.c.family
+    if f.families:
+        counted = [c.c.family.in_(f.families)]
+    else:
+        counted, family = [c.c.family == "*"], c.c.top_family
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         counted += [c.c.lat.between(min_lat, max_lat), c.c.lon.between(min_lon, max_lon)]
 
     def periods(grain: str, first: date, last: date) -> Select:
-        when = c.c.period == first if first == last else c.c.period.between(first, last)
-        return (select(c.c.place, c.c.lat, c.c.lon, func.sum(c.c.n).label("n"),
-                       func.max(c.c.family).label("family"),
-                       func.sum(c.c.fatalities).label("fatalities"),
-                       func.sum(c.c.fatalities_known).label("known"))
-                .where(c.c.grain == grain, when, *counted)
-                .group_by(c.c.lat, c.c.lon, c.c.place))
+        if first == last:  # one period: a row per place and family already
+            return (select(c.c.place, c.c.lat, c.c.lon, family, c.c.n, c.c.fatalities,
+                           c.c.fatalities_known)
+                    .where(c.c.grain == grain, c.c.period == first, *counted))
+        return (select(c.c.place, c.c.lat, c.c.lon, family, func.sum(c.c.n),
+                       func.sum(c.c.fatalities), func.sum(c.c.fatalities_known))
+                .where(c.c.grain == grain, c.c.period.between(first, last), *counted)
+                .group_by(c.c.lat, c.c.lon, c.c.place, family))
 
     if f.since is None and f.until is None:  # every located event, dated or not
         return [periods("a", date(1, 1, 1), date(1, 1, 1))]
     years, months, days = cover(f.since or date.min, f.until or date.max)
     parts = [periods("y", *span) for span in years] + [periods("m", *span) for span in months]
-    # Single-day events on the edge days: their date_start is their whole span.
+    # Single-day events on the edge days: their date_start is their whole span. The
+    # bounding box is tested on lat + 0, which no index serves: given a lat range,
+    # SQLite ranges over ix_events_latlon (most of the table for a country's box)
+    # instead of these few days in ix_events_map.
     single = or_(e.c.date_end.is_(None), e.c.date_end == e.c.date_start)
-    edge = replace(f, since=None, until=None)
-    parts += [_grouped(_located(edge) + [e.c.date_start.between(*span), single])
-              for span in days]
+    edge = [e.c.lat.is_not(None), e.c.lon.is_not(None), single]
+    if f.families:
+        edge.append(e.c.family.in_(f.families))
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        edge += [(e.c.lat + 0).between(min_lat, max_lat), (e.c.lon + 0).between(min_lon, max_lon)]
+    parts += [_grouped([*edge, e.c.date_start.between(*span)]) for span in days]
     return [*parts, _irregular(f, dialect)]
 
 
 def _grouped(where: list[Any], source: Any = s.events) -> Select:
     """Rows of ``source`` (``events`` or a subquery of it) matching ``where``,
-    grouped by place like the counts table."""
+    counted per place and family like the counts table."""
     e = source
-    return (select(func.coalesce(e.c.place_name, "").label("place"), e.c.lat, e.c.lon,
-                   func.count().label("n"), func.max(e.c.family).label("family"),
-                   func.coalesce(func.sum(e.c.fatalities_min), 0).label("fatalities"),
-                   func.count(e.c.fatalities_min).label("known"))
-            .where(*where).group_by(e.c.lat, e.c.lon, e.c.place_name))
+    return (select(func.coalesce(e.c.place_name, ""), e.c.lat, e.c.lon, e.c.family,
+                   func.count(), func.coalesce(func.sum(e.c.fatalities_min), 0),
+                   func.count(e.c.fatalities_min))
+            .where(*where).group_by(e.c.lat, e.c.lon, e.c.place_name, e.c.family))
 
 
 # Multi-day events and those with no start, which the counts table keeps under grain
@@ -207,39 +254,32 @@ def _month_before(d: date) -> date | None:
     return date(d.year - 1, 12, 1) if d.year > date.min.year else None
 
 
-def _merge(results: Iterable[list[Any]]) -> dict[tuple[str, float, float], list[Any]]:
-    """Per-place rows of several queries added up: (place, lat, lon) ->
-    [events, max family, fatalities, events with fatalities known]."""
-    places: dict[tuple[str, float, float], list[Any]] = {}
+Groups = dict[tuple[str, float, float], list[Any]]
+
+
+def _merge(results: Iterable[list[Any]]) -> Groups:
+    """Rows of several queries added up per place: (place, lat, lon) ->
+    [events, fatalities, events with fatalities known, {family: events}]."""
+    places: Groups = {}
     for rows in results:
-        for place, lat, lon, n, family, fatalities, known in rows:
-            key = (place or "", lat, lon)
-            got = places.get(key)
-            if got is None:
-                places[key] = [n, family, fatalities or 0, known]
-            else:
-                got[0] += n
-                got[1] = max(got[1], family)
-                got[2] += fatalities or 0
-                got[3] += known
+        for place, lat, lon, family, n, fatalities, known in rows:
+            got = places.setdefault((place or "", lat, lon), [0, 0, 0, {}])
+            got[0] += n
+            got[1] += fatalities or 0
+            got[2] += known
+            got[3][family] = got[3].get(family, 0) + n
     return places
 
 
-def _aggregated(groups: dict[tuple[str, float, float], list[Any]], total: int, limit: int
-                ) -> dict[str, Any]:
+def _top_places(groups: Groups, limit: int) -> list[tuple[Any, ...]]:
+    """The ``limit`` places with most events, as (lat, lon, place, family,
+    fatalities, count); family: the one with most events there (ties by name)."""
     top = sorted(groups.items(), key=lambda kv: (-kv[1][0], kv[0][0]))[:limit]
-    features = [_point(lon, lat, {
-        "place": place or None, "family": family,
-        "fatalities": fatalities if known else None, "count": n})
-        for (place, lat, lon), (n, family, fatalities, known) in top]
-    return _collection(features, total, aggregated=True)
+    return [(lat, lon, place or None, _most(families), fatalities if known else None, n)
+            for (place, lat, lon), (n, fatalities, known, families) in top]
 
 
-def _point(lon: float, lat: float, properties: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": properties}
-
-
-def _collection(features: list[dict], total: int, *, aggregated: bool) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": features,
-            "total": total, "aggregated": aggregated}
+def _most(families: dict[str, int]) -> str:
+    if len(families) == 1:
+        return next(iter(families))
+    return min(families, key=lambda name: (-families[name], name or ""))

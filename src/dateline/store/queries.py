@@ -20,6 +20,11 @@ from ..models import SCHEMA
 from . import schema as s
 
 SORTS = ("date", "-date", "fatalities", "confidence", "-published")
+_SORT_COLUMNS = {  # sort -> (column, descending)
+    "date": (s.events.c.date_start, False), "-date": (s.events.c.date_start, True),
+    "fatalities": (s.events.c.fatalities_min, True), "confidence": (s.events.c.confidence, True),
+    "-published": (s.events.c.first_published, True),
+}
 
 
 def _order_by(sort: str, dialect: str) -> tuple[Any, ...]:
@@ -27,11 +32,7 @@ def _order_by(sort: str, dialect: str) -> tuple[Any, ...]:
     walked: on SQLite ``DESC`` already puts NULLs last (a ``col IS NULL`` key would
     force a sort of every match), on PostgreSQL ``NULLS LAST`` says so."""
     e = s.events
-    column, descending = {
-        "date": (e.c.date_start, False), "-date": (e.c.date_start, True),
-        "fatalities": (e.c.fatalities_min, True), "confidence": (e.c.confidence, True),
-        "-published": (e.c.first_published, True),
-    }[sort]
+    column, descending = _SORT_COLUMNS[sort]
     if dialect != "sqlite":
         ordered = column.desc() if descending else column.asc()
         return (ordered.nulls_last(), e.c.event_id)
@@ -58,7 +59,27 @@ class EventFilter:
 
 
 def event_conditions(f: EventFilter) -> list[Any]:
-    """The WHERE terms for ``f`` over ``events`` (the web app's map reuses them)."""
+    """The WHERE terms for ``f`` over ``events`` (the map reuses them)."""
+    conds = _conditions_but_since(f)
+    if f.since:  # the event's span overlaps [since, until]
+        conds.append(or_(*_since_branches(f.since)))
+    return conds
+
+
+def condition_branches(f: EventFilter) -> list[list[Any]]:
+    """``event_conditions(f)`` as disjoint lists of WHERE terms whose matches add up.
+
+    With ``since`` there are two: an OR between them makes SQLite read both index
+    ranges into a row set, which gives up the index order (a sort of every match
+    for a page of 50) and costs a lookup per match; apart, each walks its index.
+    """
+    conds = _conditions_but_since(f)
+    if not f.since:
+        return [conds]
+    return [[*conds, branch] for branch in _since_branches(f.since)]
+
+
+def _conditions_but_since(f: EventFilter) -> list[Any]:
     e, m = s.events, s.event_mentions
     conds: list[Any] = []
     if f.types:
@@ -69,8 +90,6 @@ def event_conditions(f: EventFilter) -> list[Any]:
         conds.append(e.c.country.in_([c.upper() for c in f.countries]))
     if f.statuses:
         conds.append(e.c.status.in_(f.statuses))
-    if f.since:  # the event's span overlaps [since, until]
-        conds.append(_since_condition(f.since))
     if f.until:
         conds.append(e.c.date_start <= f.until)
     if f.text:
@@ -98,14 +117,15 @@ def event_conditions(f: EventFilter) -> list[Any]:
 _event_conditions = event_conditions  # the old private name, kept for callers
 
 
-def _since_condition(since: date) -> Any:
+def _since_branches(since: date) -> tuple[Any, Any]:
     """``coalesce(date_end, date_start) >= since``, plus a lower bound on date_start
     so an index on ``(..., date_start, date_end)`` is read over a bounded range.
 
     An event still running on ``since`` started then or later, or is a multi-day
     event (date_end > date_start) that started earlier: the earliest such start,
     found in the small partial index ix_events_multiday, is the exact lower bound.
-    Events with no start but an end are kept by the second branch.
+    Events with no start but an end are kept by the second branch. The branches
+    are disjoint (the first needs a start), so their matches can be read apart.
     """
     e = s.events
     running = s.events.alias("running")
@@ -117,33 +137,74 @@ def _since_condition(since: date) -> Any:
                 .scalar_subquery())
     lower = case((earliest < since_value, earliest), else_=since_value)
     ends = func.coalesce(e.c.date_end, e.c.date_start)
-    return or_(and_(e.c.date_start >= lower, ends >= since_value),
-               and_(e.c.date_start.is_(None), e.c.date_end >= since_value))
+    return (and_(e.c.date_start >= lower, ends >= since_value),
+            and_(e.c.date_start.is_(None), e.c.date_end >= since_value))
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    events: list[dict[str, Any]]
+    total: int
+    # True when counting stopped at ``count_limit``: there are more than ``total``.
+    total_is_lower_bound: bool = False
 
 
 def list_events(engine: Engine, filters: EventFilter = EventFilter(), *, limit: int = 50,
                 offset: int = 0, sort: str = "-date") -> tuple[list[dict[str, Any]], int]:
+    """A page of events and the exact number of matches."""
+    page = event_page(engine, filters, limit=limit, offset=offset, sort=sort)
+    return page.events, page.total
+
+
+def event_page(engine: Engine, filters: EventFilter = EventFilter(), *, limit: int = 50,
+               offset: int = 0, sort: str = "-date", count_limit: int | None = None
+               ) -> EventPage:
+    """A page of events; the total counted exactly, or up to ``count_limit`` (a
+    count over a million matches costs more than the page itself)."""
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
-    conds = event_conditions(filters)
-    where = and_(*conds) if conds else literal_column("1") == 1
+    branches = condition_branches(filters)
+    order = _order_by(sort, engine.dialect.name)
+    column, descending = _SORT_COLUMNS[sort]
     with engine.connect() as conn:
         # Sort and page the ids alone, then read the JSON of that page only: a sort
         # carrying every match's JSON costs far more than the lookup of 50 rows.
-        page = (select(s.events.c.event_id).where(where)
-                .order_by(*_order_by(sort, engine.dialect.name)).limit(limit).offset(offset))
-        ids = list(conn.scalars(page))
+        # Each branch gives its first offset+limit in order; merged here.
+        rows = []
+        for conds in branches:
+            rows += conn.execute(select(s.events.c.event_id, column.label("key"))
+                                 .where(*conds).order_by(*order).limit(offset + limit)).all()
+        if len(branches) > 1:
+            rows = _merged(rows, descending=descending)
+        ids = [r.event_id for r in rows[offset:offset + limit]]
         found = {r.event_id: r for r in conn.execute(
             select(s.events.c.event_id, s.events.c.family, s.events.c.data)
             .where(s.events.c.event_id.in_(ids)))} if ids else {}
-        rows = [found[i] for i in ids]
-        if len(rows) < limit and (rows or offset == 0):
-            total = offset + len(rows)  # the last page: the count is known exactly
+        page = [found[i] for i in ids]
+        lower_bound = False
+        if len(page) < limit and (page or offset == 0):
+            total = offset + len(page)  # the last page: the count is known exactly
         else:
-            total = conn.scalar(select(func.count()).select_from(s.events).where(where)) or 0
-        sources, mention_data = _sources_for(conn, [r.event_id for r in rows])
-    return [_event_dict(r.event_id, r.family, r.data or mention_data[r.event_id],
-                        sources[r.event_id]) for r in rows], total
+            total = 0
+            for conds in branches:
+                matches = select(literal_column("1")).select_from(s.events).where(*conds)
+                if count_limit is not None:
+                    matches = matches.limit(count_limit + 1 - total)
+                total += conn.scalar(select(func.count()).select_from(matches.subquery())) or 0
+            if count_limit is not None and total > count_limit:
+                total, lower_bound = count_limit, True
+        sources, mention_data = _sources_for(conn, [r.event_id for r in page])
+    events = [_event_dict(r.event_id, r.family, r.data or mention_data[r.event_id],
+                          sources[r.event_id]) for r in page]
+    return EventPage(events, total, lower_bound)
+
+
+def _merged(rows: list[Any], *, descending: bool) -> list[Any]:
+    """Rows of several branches in the SQL order: by key (NULLs last), then event_id."""
+    rows = sorted(rows, key=lambda r: r.event_id)
+    known = sorted((r for r in rows if r.key is not None), key=lambda r: r.key,
+                   reverse=descending)  # stable, also reversed: ties stay by event_id
+    return known + [r for r in rows if r.key is None]
 
 
 def get_event(engine: Engine, event_id: str) -> dict[str, Any] | None:

@@ -107,10 +107,15 @@ events = Table(
     # Each filter index carries date_end, so the `since` test (which reads it) is
     # done in the index, never by fetching the JSON-carrying row (migration 0002);
     # the family one carries lat/lon too, for the map's bounding box.
-    Index("ix_events_type_dates", "type", "date_start", "date_end"),
-    Index("ix_events_family_dates", "family", "date_start", "date_end", "lat", "lon"),
+    # They end with the sort keys (migration 0003), so a list sorts and pages its
+    # matches' ids in the index too.
+    Index("ix_events_type_dates", "type", "date_start", "date_end", "fatalities_min",
+          "event_id"),
+    Index("ix_events_family_dates", "family", "date_start", "date_end", "lat", "lon",
+          "fatalities_min", "event_id"),
     Index("ix_events_date", "date_start", "date_end"),
-    Index("ix_events_country_dates", "country", "date_start", "date_end"),
+    Index("ix_events_country_dates", "country", "date_start", "date_end", "fatalities_min",
+          "event_id"),
     Index("ix_events_latlon", "lat", "lon"),
     # The map's date range read from the index alone: the bounding box test and the
     # per-place aggregation (web/queries_extra.map_features) need no row lookup.
@@ -132,18 +137,21 @@ events = Table(
 
 # Database triggers on `events` keep these counts (dialect-specific, so they live in
 # migration 0003 only); grain 'a' = every located event, 'y'/'m' = single-day events
-# by year/month (period = its first day). Read by store/map_points.py.
+# by year/month (period = its first day). Each place is counted per family and once
+# more under family '*' (all families). Read by store/map_points.py.
 event_map_counts = Table(
     "event_map_counts", metadata,
     Column("grain", String(1), primary_key=True),
     Column("period", Date, primary_key=True),
+    Column("family", String(16), primary_key=True),  # or '*'
     Column("lat", Float, primary_key=True),
     Column("lon", Float, primary_key=True),
     Column("place", Text, primary_key=True),  # events.place_name, '' when it has none
-    Column("family", String(16), primary_key=True),
     Column("n", Integer, nullable=False),
     Column("fatalities", Integer, nullable=False),  # sum of fatalities_min (unknown as 0)
     Column("fatalities_known", Integer, nullable=False),  # events with fatalities_min set
+    Column("top_family", String(16)),  # on '*' rows: the family with most events
+    Index("ix_event_map_counts_place", "grain", "period", "lat", "lon", "place", "n"),
     sqlite_with_rowid=False,
 )
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from ..store import schema as s
-from ..store.map_points import MAP_LIMIT, map_features  # noqa: F401 - the map's read side
+from ..store.map_points import MAP_LIMIT, map_features, map_geojson  # noqa: F401 - the map's read side
 
 def mentions_of_event(engine: Engine, event_id: str) -> list[dict[str, Any]]:
     """Every article's telling of one event: its contract event and the article text."""

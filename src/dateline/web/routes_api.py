@@ -21,6 +21,9 @@ router = APIRouter(prefix="/api", tags=["api"])
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0)]
 Sort = Literal["-date", "date", "fatalities", "confidence", "-published"]
+# Lists count their matches up to this many, then say "at least" (total_is_lower_bound):
+# an exact count of a million matches costs more than the page (docs/web.md).
+COUNT_LIMIT = 10_000
 
 
 def fast_json(payload: Any) -> Response:
@@ -39,10 +42,12 @@ def event_with_review(engine, event: dict[str, Any] | None) -> dict[str, Any]:  
 @router.get("/events", summary="Events, filtered, sorted and paged")
 def list_events(engine: EngineDep, _: ReaderDep, filters: FilterDep, limit: Limit = 50,
                 offset: Offset = 0, sort: Sort = "-date") -> Response:
-    found, total = queries.list_events(engine, filters, limit=limit, offset=offset, sort=sort)
-    found_reviews = reviews.reviews_for(engine, [e["id"] for e in found])
+    page = queries.event_page(engine, filters, limit=limit, offset=offset, sort=sort,
+                              count_limit=COUNT_LIMIT)
+    found_reviews = reviews.reviews_for(engine, [e["id"] for e in page.events])
     return fast_json({"events": [reviews.with_review(e, found_reviews.get(e["id"]))
-                                 for e in found], "total": total})
+                                 for e in page.events], "total": page.total,
+                      "total_is_lower_bound": page.total_is_lower_bound})
 
 
 @router.get("/events/{event_id}", summary="One event with every source, its evidence and reviews")
@@ -108,7 +113,7 @@ def stats(engine: EngineDep, _: ReaderDep, filters: FilterDep) -> dict[str, Any]
 
 @router.get("/map.geojson", summary="Map points in a bounding box; aggregated by place beyond 5,000")
 def map_geojson(engine: EngineDep, _: ReaderDep, filters: FilterDep) -> Response:
-    return fast_json(queries_extra.map_features(engine, filters))
+    return Response(queries_extra.map_geojson(engine, filters), media_type="application/json")
 
 
 @router.get("/export.{fmt}", summary="Filtered events as CSV, GeoJSON, JSON lines or Parquet")

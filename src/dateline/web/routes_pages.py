@@ -16,6 +16,7 @@ from .charts import HEIGHT, WIDTH, timeline_bars
 from .deps import SESSION_COOKIE, EngineDep, FilterDep, current_user
 from .highlight import Mark, highlight
 from .pages import render, templates
+from .routes_api import COUNT_LIMIT
 from .proposals import proposals_view
 from .security import csrf_ok
 
@@ -81,12 +82,14 @@ def map_page(request: Request, engine: EngineDep) -> Response:
 def events_page(request: Request, engine: EngineDep, filters: FilterDep,
                 sort: str = "-date", page: Annotated[int, Query(ge=1)] = 1) -> Response:
     _reader(request)
-    found, total = queries.list_events(engine, filters, limit=PAGE_SIZE,
-                                       offset=(page - 1) * PAGE_SIZE, sort=sort)
+    listed = queries.event_page(engine, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
+                                sort=sort, count_limit=COUNT_LIMIT)
+    found, total = listed.events, listed.total
     found_reviews = reviews.reviews_for(engine, [e["id"] for e in found])
     found = [reviews.with_review(e, found_reviews.get(e["id"])) for e in found]
     args = [(k, v) for k, v in request.query_params.multi_items() if k not in ("page", "sort") and v]
     return render(request, "events.html", events=found, total=total, page=page,
+                  total_is_lower_bound=listed.total_is_lower_bound,
                   pages=max(1, -(-total // PAGE_SIZE)), sort=sort, args=args,
                   query=dict(request.query_params), families=queries_extra.families(engine))
 

@@ -6,7 +6,9 @@ Create Date: 2026-11-26 09:00:00
 
 Why: the map aggregates by place beyond 5,000 points; at 1M events that GROUP BY
 read ~330k index entries for a one-year world view (~1 s). This table holds the
-counts per (grain, period, family, place, lat, lon):
+counts per (grain, period, family, place, lat, lon), each place also under
+family '*' (every family, with its most frequent family in top_family, so the
+unfiltered map reads one row per place, not one per place and family):
 
     grain 'a'  every located event (period 0001-01-01): the undated map
     grain 'y'  single-day events by year (period = 1 January)
@@ -30,11 +32,18 @@ down_revision = '0002'
 branch_labels = None
 depends_on = None
 
-KEY = "grain, period, lat, lon, place, family"
+KEY = "grain, period, family, lat, lon, place"
 COLUMNS = f"{KEY}, n, fatalities, fatalities_known"
 SIMPLE = "{r}.date_start IS NOT NULL AND ({r}.date_end IS NULL OR {r}.date_end = {r}.date_start)"
 IRREGULAR = "date_start IS NULL OR date_end <> date_start"  # multi-day or no start
 TRIGGER_COLUMNS = "date_start, date_end, family, place_name, lat, lon, fatalities_min"
+SORTED_INDEXES = {  # as 0002 made them, before the sort keys
+    'ix_events_type_dates': ['type', 'date_start', 'date_end'],
+    'ix_events_family_dates': ['family', 'date_start', 'date_end', 'lat', 'lon'],
+    'ix_events_country_dates': ['country', 'date_start', 'date_end'],
+}
+SORT_KEYS = ['fatalities_min', 'event_id']
+ALL = "*"  # the family of the rows counting every family
 
 # Period expressions per dialect; {r} is the row (NEW/OLD, a PL/pgSQL record, or a table).
 PERIODS = {
@@ -45,39 +54,53 @@ PERIODS = {
 }
 
 
+def _where(row: str, grain: str) -> str:
+    where = f"{row}.lat IS NOT NULL AND {row}.lon IS NOT NULL"
+    return where if grain == "a" else f"{where} AND {SIMPLE.format(r=row)}"
+
+
 def _counted(dialect: str, row: str, sign: str, source: str = "") -> str:
-    """A SELECT of this row's (grain, period, ...) keys with signed counts; with
-    ``source`` (a FROM clause), of every row there."""
+    """A SELECT of this row's keys (its family's and the all-family '*' ones, per
+    grain) with signed counts; with ``source`` (a FROM clause), of every row there."""
     known = f"({row}.fatalities_min IS NOT NULL)" + ("::int" if dialect == "postgresql" else "")
     parts = []
     for grain, period in PERIODS[dialect].items():
-        where = f"{row}.lat IS NOT NULL AND {row}.lon IS NOT NULL"
-        if grain != "a":
-            where += " AND " + SIMPLE.format(r=row)
-        # In the order of COLUMNS: the trigger inserts by position.
-        parts.append(f"SELECT '{grain}' AS grain, {period.format(r=row)} AS period, "
-                     f"{row}.lat AS lat, {row}.lon AS lon, "
-                     f"coalesce({row}.place_name, '') AS place, {row}.family AS family, "
-                     f"{sign} AS n, "
-                     f"{sign} * coalesce({row}.fatalities_min, 0) AS fatalities, "
-                     f"{sign} * {known} AS fatalities_known {source} WHERE {where}")
+        for family in (f"{row}.family", f"'{ALL}'"):
+            # In the order of COLUMNS: the trigger inserts by position.
+            parts.append(f"SELECT '{grain}' AS grain, {period.format(r=row)} AS period, "
+                         f"{family} AS family, {row}.lat AS lat, {row}.lon AS lon, "
+                         f"coalesce({row}.place_name, '') AS place, {sign} AS n, "
+                         f"{sign} * coalesce({row}.fatalities_min, 0) AS fatalities, "
+                         f"{sign} * {known} AS fatalities_known {source} "
+                         f"WHERE {_where(row, grain)}")
     return " UNION ALL ".join(parts)
 
 
+def _top_family(t: str) -> str:
+    """The family with most events among a '*' row's per-family rows (ties: by name)."""
+    return (f"(SELECT f.family FROM event_map_counts AS f WHERE f.grain = {t}.grain "
+            f"AND f.period = {t}.period AND f.family <> '{ALL}' AND f.lat = {t}.lat "
+            f"AND f.lon = {t}.lon AND f.place = {t}.place ORDER BY f.n DESC, f.family LIMIT 1)")
+
+
 def _apply(dialect: str, row: str, sign: str) -> str:
-    """Add (sign 1) or take away (sign -1) one event row, then drop emptied counts."""
+    """Add (sign 1) or take away (sign -1) one event row, drop emptied counts and
+    set the top family of the '*' rows it touched."""
     t = "event_map_counts"
     # `WHERE true` keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
     # No table alias: SQLite refuses one inside a trigger body.
-    upsert = (f"INSERT INTO event_map_counts ({COLUMNS}) "
-              f"SELECT * FROM ({_counted(dialect, row, sign)}) AS k WHERE true "
-              f"ON CONFLICT ({KEY}) DO UPDATE SET n = {t}.n + excluded.n, "
-              f"fatalities = {t}.fatalities + excluded.fatalities, "
-              f"fatalities_known = {t}.fatalities_known + excluded.fatalities_known")
-    prune = (f"DELETE FROM event_map_counts WHERE n = 0 AND family = {row}.family "
-             f"AND place = coalesce({row}.place_name, '') AND lat = {row}.lat "
-             f"AND lon = {row}.lon")
-    return f"{upsert};\n{prune};\n"
+    sql = [f"INSERT INTO event_map_counts ({COLUMNS}) "
+           f"SELECT * FROM ({_counted(dialect, row, sign)}) AS k WHERE true "
+           f"ON CONFLICT ({KEY}) DO UPDATE SET n = {t}.n + excluded.n, "
+           f"fatalities = {t}.fatalities + excluded.fatalities, "
+           f"fatalities_known = {t}.fatalities_known + excluded.fatalities_known"]
+    place = (f"lat = {row}.lat AND lon = {row}.lon AND place = coalesce({row}.place_name, '')")
+    for grain, period in PERIODS[dialect].items():
+        here = f"grain = '{grain}' AND period = {period.format(r=row)} AND {place}"
+        sql.append(f"DELETE FROM event_map_counts WHERE {here} AND n = 0")
+        sql.append(f"UPDATE event_map_counts SET top_family = {_top_family(t)} "
+                   f"WHERE {here} AND family = '{ALL}' AND {_where(row, grain)}")
+    return "".join(f"{statement};\n" for statement in sql)
 
 
 def upgrade() -> None:
@@ -85,19 +108,23 @@ def upgrade() -> None:
         'event_map_counts',
         sa.Column('grain', sa.String(1), nullable=False),
         sa.Column('period', sa.Date(), nullable=False),
-        sa.Column('family', sa.String(16), nullable=False),
-        sa.Column('place', sa.Text(), nullable=False),
+        sa.Column('family', sa.String(16), nullable=False),  # or '*': every family
         sa.Column('lat', sa.Float(), nullable=False),
         sa.Column('lon', sa.Float(), nullable=False),
+        sa.Column('place', sa.Text(), nullable=False),
         sa.Column('n', sa.Integer(), nullable=False),
         sa.Column('fatalities', sa.Integer(), nullable=False),
         sa.Column('fatalities_known', sa.Integer(), nullable=False),
-        # Place before family: one period's rows come out grouped by place, so the
-        # map's GROUP BY place walks the key with no sort (store/map_points.py).
-        sa.PrimaryKeyConstraint('grain', 'period', 'lat', 'lon', 'place', 'family',
+        sa.Column('top_family', sa.String(16), nullable=True),  # on '*' rows: most events
+        # One period's rows of one family (or '*') lie together, ordered by place: the
+        # map reads a range and needs no GROUP BY for a single period.
+        sa.PrimaryKeyConstraint('grain', 'period', 'family', 'lat', 'lon', 'place',
                                 name='pk_event_map_counts'),
         sqlite_with_rowid=False,  # the key is the table: one B-tree, covering every read
     )
+    # A place's rows of every family in one period, for its '*' row's top_family.
+    op.create_index('ix_event_map_counts_place', 'event_map_counts',
+                    ['grain', 'period', 'lat', 'lon', 'place', 'n'], unique=False)
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         op.execute("CREATE TRIGGER trg_event_map_counts_insert AFTER INSERT ON events "
@@ -119,6 +146,12 @@ def upgrade() -> None:
                    "EXECUTE FUNCTION event_map_counts_trigger()")
     else:  # the store supports these two; say so rather than leave the map wrong
         raise NotImplementedError(f"event_map_counts triggers for {dialect}")
+    # The filter indexes carry the sort keys a list pages by, so sorting the matches
+    # (by fatalities, say) and paging their ids reads no table row (store/queries.py).
+    # (Plain index operations: a batch that rebuilt `events` would drop the triggers.)
+    for name, columns in SORTED_INDEXES.items():
+        op.drop_index(name, table_name='events')
+        op.create_index(name, 'events', [*columns, *SORT_KEYS], unique=False)
     # The events counted under grain 'a' only, for the map's date windows: few, so
     # a partial index holds them, covering what the map reads.
     op.create_index('ix_events_irregular', 'events',
@@ -129,6 +162,8 @@ def upgrade() -> None:
     op.execute(f"INSERT INTO event_map_counts ({COLUMNS}) "
                f"SELECT {KEY}, sum(n), sum(fatalities), sum(fatalities_known) FROM ("
                f"{_counted(dialect, 'events', '1', 'FROM events')}) AS k GROUP BY {KEY}")
+    t = "event_map_counts"
+    op.execute(f"UPDATE event_map_counts SET top_family = {_top_family(t)} WHERE family = '{ALL}'")
 
 
 def downgrade() -> None:
@@ -141,4 +176,8 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS event_map_counts_trigger()")
         op.execute("DROP FUNCTION IF EXISTS event_map_counts_apply(events, integer)")
     op.drop_index('ix_events_irregular', table_name='events')
+    for name, columns in SORTED_INDEXES.items():
+        op.drop_index(name, table_name='events')
+        op.create_index(name, 'events', columns, unique=False)
+    op.drop_index('ix_event_map_counts_place', table_name='event_map_counts')
     op.drop_table('event_map_counts')

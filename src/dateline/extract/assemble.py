@@ -110,8 +110,10 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         if _listed(narrow):
             return False  # "struck nine sites in Pakistan" is the whole; each site listed later is a part
     if a.family == "violence" and "country" in (ka[0], kb[0]):
-        thin = b if ka[0] == "country" and kb[0] == "country" else (a if ka[0] == "country" else b)
-        return _thin(thin) and place_country(a, resolved) == place_country(b, resolved) and ka[0] == kb[0]
+        if ka[0] != kb[0]:
+            return False
+        # two country-wide mentions: one that says nothing of its own echoes the other
+        return (_thin(a) or _thin(b)) and place_country(a, resolved) == place_country(b, resolved)
     return False
 
 
@@ -311,6 +313,18 @@ def _night_told_before(all_facts: list[SentenceFacts], index: int, anchor) -> Ti
     return found
 
 
+def nights_told_before(drafts: list[Draft], ctx: Context, all_facts: list[SentenceFacts]) -> None:
+    """Published days later, "the same overnight wave" is the night told before, not the eve of
+    publication (done before merging, so the mentions of one night meet)."""
+    if ctx.anchor is None:
+        return
+    for d in drafts:
+        if d.date is not None and d.date.start == ctx.anchor and NIGHT_WORDS.fullmatch(d.date.text.lower()):
+            told = _night_told_before(all_facts, d.facts.index, ctx.anchor)
+            if told is not None:
+                d.date = TimeSpan(told.start, told.end, d.date.text, "day")
+
+
 def default_dates(clusters: list[Cluster], ctx: Context, all_facts: list[SentenceFacts]) -> None:
     day = news_day(all_facts, ctx)
     for c in clusters:
@@ -323,13 +337,6 @@ def default_dates(clusters: list[Cluster], ctx: Context, all_facts: list[Sentenc
             d.date = TimeSpan(d.date.start + shift, (d.date.end or d.date.start) + shift, d.date.text, "day")
         if d.date is not None and d.date.start is None and day and SAME_DAY.search(d.date.text):
             d.date = TimeSpan(day.start, day.end, d.date.text, "day")
-        elif d.date is not None and ctx.anchor and d.date.start == ctx.anchor \
-                and NIGHT_WORDS.fullmatch(d.date.text.lower()):
-            # published days later: "the same overnight wave" is the night told before, not the eve
-            # of publication
-            told = _night_told_before(all_facts, d.facts.index, ctx.anchor)
-            if told is not None:
-                d.date = TimeSpan(told.start, told.end, d.date.text, "day")
         if d.date is None:
             d.date = next((x.date for x in c.drafts if x.date is not None), None)
         if d.date is None and day and d.family in CONCRETE and d.status in ("reported", "claimed") \

@@ -16,6 +16,8 @@ from .lexicon import Lexicon
 from .quantities import NumberMention, find_numbers
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DATELINE_SEP = re.compile(r"(\s[—–]\s|\s--?\s|\)\s*[—–-]+\s)")
+SPEECH_LEMMAS = {"say", "tell", "add", "report", "claim", "announce", "state", "write", "confirm", "deny", "accuse"}
 QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their"}
 POSSESSIVE = {"'s", "’s", "'"}
@@ -82,9 +84,28 @@ class SentenceFacts:
         low = self.text.lower()
         return any(p in low for p in phrases)
 
-    def best_time(self) -> TimeSpan | None:
+    def best_time(self, trigger: Token | None = None) -> TimeSpan | None:
+        """The first dated time of the sentence; with a trigger, one inside the trigger's own
+        clause first ("the army said on Sunday its drones struck a base on Friday" -> Friday)."""
         dated = [t for t in self.times if t.span.start is not None] or self.times
+        if trigger is not None and len(dated) > 1:
+            own = [t for t in dated if self._in_clause_of(t, trigger)]
+            if own:  # a day over a vaguer span: "earlier this week, ... on Monday night"
+                return min(own, key=lambda t: (t.span.precision != "day", t.start)).span
         return dated[0].span if dated else None
+
+    def _in_clause_of(self, time, trigger: Token) -> bool:
+        tok = next((t for t in self.sent if t.idx - self.sent.start_char >= time.start), None)
+        cur = tok
+        for _ in range(8):
+            if cur is None or cur.head is cur:
+                return False
+            cur = cur.head
+            if cur.i == trigger.i or (cur.pos_ in ("VERB", "AUX") and trigger in cur.subtree and cur.i in
+                                      {a.i for a in trigger.ancestors} and cur.lemma_.lower() not in SPEECH_LEMMAS):
+                return True
+            if cur.pos_ in ("VERB", "AUX"):
+                return False
 
 
 def _trim_np(span: Span) -> Span:
@@ -340,9 +361,17 @@ def sentence_facts(sent: Span, *, offset: int, paragraph: int, index: int, is_he
     # "a general strike" is a protest, not an attack
     protest_at = {t.token.i for t in facts.triggers if t.type == "protest"}
     facts.triggers = [t for t in facts.triggers if not (t.type == "attack" and t.token.i in protest_at)]
-    facts.places = find_places(sent, lex, offset, country_code)
+    trigger_at = {t.token.i for t in facts.triggers}
+    # "Monday Night's Barrage" in a heading: an event word, not the Egyptian town of that name
+    facts.places = [p for p in find_places(sent, lex, offset, country_code)
+                    if not (p.tokens[1] - p.tokens[0] == 1 and p.tokens[0] in trigger_at)]
     facts.numbers = find_numbers(text)
     facts.times = find_times(text, anchor)
+    if is_lead:
+        # "Brussels, 12 June 2026 — The leaders agreed on Thursday": the dateline dates the report
+        m = DATELINE_SEP.search(text[:90])
+        if m:
+            facts.times = [t for t in facts.times if t.start >= m.end()]
     facts.attributions = find_attributions(sent, lex)
     facts.quotes = find_quotes(text, facts.start)
     facts.nationwide = find_nationwide(sent, lex)

@@ -129,7 +129,7 @@ def _near(doc: Doc, end: int, near: dict) -> bool:
     for tok in doc[end: min(sent_end, end + near.get("within", 12))]:
         if _token_matches(tok, near["token"]):
             return True
-        if tok.is_punct:
+        if tok.is_punct and tok.text not in ("-", "–", "'", "’"):   # "a 14-point plan" is one phrase
             return False
     return False
 

@@ -115,6 +115,7 @@ class Extractor:
                 d._nation = assemble.nation_of(d, countries)
         drafts = assemble.drop_background(drafts, ctx.anchor)
         drafts = assemble.fold_intercepts(sorted(drafts, key=lambda d: d.facts.index))
+        assemble.nights_told_before(drafts, ctx, all_facts)
         clusters = assemble.merge_drafts(drafts, resolved)
         clusters = assemble.statement_quote_follow(clusters)
         assemble.attach_sublocations(clusters, all_facts)

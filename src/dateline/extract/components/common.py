@@ -75,11 +75,22 @@ def speaker_places(facts: SentenceFacts) -> set[int]:
 
 
 def subject_places(facts: SentenceFacts, trigger: Token) -> set[int]:
-    """Places that are the acting subject ('Romania scrambled', 'Russia launched')."""
+    """Places that are, or are inside, the acting subject ('Romania scrambled', 'Russia launched',
+    'representatives of Kinshasa are due to resume talks in Doha')."""
     out = set()
     for p in facts.places:
         if p.root.dep_ in ("nsubj", "nsubjpass") and p.root.head.i == trigger.i and p.root.dep_ == "nsubj":
             out.add(p.root.i)
+    verbs, cur = [], trigger
+    for _ in range(4):  # the trigger, and the verbs it hangs from ("due to resume talks")
+        verbs.append(cur)
+        if cur.dep_ not in ("xcomp", "dobj", "ccomp", "acomp") or cur.head is cur:
+            break
+        cur = cur.head
+    for verb in verbs:
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            inside = {t.i for t in subj.subtree}
+            out |= {p.root.i for p in facts.places if p.root.i in inside and p.root.i != subj.i}
     return out
 
 
@@ -98,6 +109,9 @@ def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
         # a nationality adjective on a person/group is an actor, not a place
         if p.root.dep_ in ("amod", "compound") and p.root.head.lower_ in ("forces", "troops", "army", "officials", "military"):
             continue
+        if p.root.dep_ in ("amod", "compound", "nmod") and (
+                p.root.head.ent_type_ == "PERSON" or p.root.head.lower_ in PERSON_TITLES):
+            continue  # "U.S. President Donald Trump", "a US envoy": whose official, not where
         t = owner(p, triggers)
         if t is not None and t.type in mine:
             out.append(p)
@@ -282,6 +296,11 @@ def wished(tok) -> bool:
 
 
 
+PERSON_TITLES = {"president", "minister", "envoy", "premier", "chancellor", "secretary", "ambassador", "king",
+                 "leader", "diplomat", "diplomats", "officials", "official", "spokesman", "spokeswoman", "negotiators",
+                 "negotiator", "delegation", "counterpart", "mediators", "foreign", "defence", "defense"}
+AHEAD = {"next", "upcoming", "planned", "forthcoming", "proposed", "expected"}
+
 REFERENCE_DETS = {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
 
 
@@ -292,6 +311,8 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     dets = [c for c in trigger.children if c.dep_ in ("det", "poss")]
     if not dets or dets[0].lower_ not in REFERENCE_DETS:
         return False
+    if trigger.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in AHEAD for c in trigger.children):
+        return False  # "the next meeting is planned for October": one still to come, not one told before
     own = [c for c in trigger.subtree if c.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")]
     return not own
 
@@ -331,7 +352,7 @@ def per_place_drafts(facts: SentenceFacts, ctx: Context, types: set[str], *,
     out = []
     for group in groups:
         d = Draft(type=main.type, facts=facts, trigger=main.token, subtype=main.subtype, status=status,
-                  claimed_by=claimed_by, date=facts.best_time(), confidence=0.65)
+                  claimed_by=claimed_by, date=facts.best_time(main.token), confidence=0.65)
         d.place = group[0] if group else None
         d.nationwide = facts.nationwide is not None and not group
         d.actors = [actor] if actor else []

@@ -99,6 +99,10 @@ CUMULATIVE_RE = re.compile(r"\b(war|conflict|fighting|insurgency|violence|offens
                            r"\bha(s|ve)\s+(now\s+)?(killed|left|claimed|cost)"
                            r"|\bsince (the )?([\w-]+\s){1,3}(began|started|erupted|broke out|escalated)\b", re.I)
 
+# "have killed 31 people since dawn on Tuesday": a day's toll, even beside "since October 2025"
+DAILY_RE = re.compile(r"\bsince (dawn|daybreak|midnight|this morning|last night)\b|\b(in|over) the (past|last) 24 hours\b",
+                      re.I)
+
 AREA_NOUNS = {"cities", "towns", "villages", "regions", "territory", "territories", "areas", "infrastructure",
               "grid", "settlements", "communities", "provinces", "oblasts"}
 
@@ -148,7 +152,8 @@ class ViolenceComponent(FamilyComponent):
         if not strong and not intercept_only and not any(
                 classify_number(facts, n, lex)[0] in ("fatalities", "injured") for n in counts):
             return []  # weapons counted without a strike ("two drones entered its airspace")
-        cumulative = facts.has_phrase(lex.phrases.get("cumulative", [])) or bool(CUMULATIVE_RE.search(facts.text))
+        cumulative = (facts.has_phrase(lex.phrases.get("cumulative", [])) or bool(CUMULATIVE_RE.search(facts.text))) \
+            and not DAILY_RE.search(facts.text)
         kinds = {t.type for t in strong}
         if strong:
             etype = "clash" if kinds == {"clash"} else ("attack" if "attack" in kinds else "clash")
@@ -187,7 +192,7 @@ class ViolenceComponent(FamilyComponent):
             status = "claimed"
         if status == "reported" and claimed_by and actor and claimed_by == actor.name and etype == "attack":
             status = "claimed"   # "Russia said it struck ..." is the actor's own claim
-        date = None if cumulative else facts.best_time()
+        date = None if cumulative else facts.best_time(main.token)
         subtype = main.subtype or (attack_subtype(facts.text) if etype == "attack" else None)
         if etype == "clash":
             subtype = "armed_clash"

@@ -18,7 +18,9 @@ def _ids_by_place(client, **params):  # noqa: ANN001, ANN003, ANN202
 
 def test_events_list_shape_and_total(client):  # noqa: ANN001
     body = client.get("/api/events").json()
-    assert body["total"] == 4
+    assert body["total"] == 4 and body["total_is_lower_bound"] is False
+    paged = client.get("/api/events", params={"limit": 1, "offset": 1}).json()
+    assert paged["total"] == 4 and not paged["total_is_lower_bound"]  # counted: not the last page
     event = body["events"][0]
     assert {"id", "type", "family", "sources", "source_count", "evidence", "location"} <= set(event)
     assert event["sources"][0]["evidence"]["sentence"] in event["evidence"]["sentence"]

@@ -203,6 +203,7 @@ class EventsComponent:
             places = [p for f in doc._.dateline_facts for p in f.places if not p.is_country and not p.is_modifier]
             if places:
                 ctx.recent_place = places[-1]
+                ctx.recent_places = places
         return doc
 
 

@@ -33,6 +33,7 @@ class Context:
     anchor: date | None = None
     country_code: Any = None
     recent_place: Any = None   # the last non-country place named (for "said one resident")
+    recent_places: Any = None  # the non-country places of the last paragraph, in order ("the town")
 
 
 @dataclass

@@ -183,7 +183,7 @@ def _launched(place: PlaceMention) -> bool:
 WATER = ("sea", "ocean", "gulf", "strait", "bay", "river", "lake", "channel")
 
 
-def _water(place: PlaceMention) -> bool:
+def is_water(place: PlaceMention) -> bool:
     """'the Black Sea port of Odesa': the sea names where the port is; the port is the place."""
     return place.text.lower().rsplit(" ", 1)[-1] in WATER
 
@@ -268,7 +268,7 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
             biggest = members
         rest = [p for p in places if p not in biggest]
         return biggest, rest
-    ranked = sorted(places, key=lambda p: (p.cue == "district", p.is_country, _water(p), p.cue == "region", p.start))
+    ranked = sorted(places, key=lambda p: (p.cue == "district", p.is_country, is_water(p), p.cue == "region", p.start))
     best = ranked[0]
     return [best], [p for p in places if p is not best]
 

@@ -11,7 +11,7 @@ import re
 
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
-from .common import (FamilyComponent, clause_groups, clause_verb, event_places, frame_places, is_reference, speaker_places,
+from .common import (FamilyComponent, clause_groups, clause_verb, is_water, event_places, frame_places, is_reference, speaker_places,
                      split_places, wished)
 from .counts import INTERCEPT, attach_quantities, classify_number, vague_casualties
 
@@ -133,6 +133,23 @@ def clause_drafts(facts: SentenceFacts, char: int, drafts: list[Draft]) -> list[
     return drafts
 
 
+SETTLEMENT_REF = re.compile(r"\b(the|that) (town|city|village|port|settlement)\b(?! of)", re.I)
+
+
+def antecedent_place(facts: SentenceFacts, ctx: Context):
+    """The settlement 'the town' points back to: the first town-like place named in the sentences
+    before in this paragraph, else in the paragraph before."""
+    doc_facts = facts.sent.doc._.dateline_facts or []
+    before = [f for f in doc_facts if f.index < facts.index]
+    def towns(group):
+        return [p for p in group if not p.is_country and not p.is_modifier and p.cue not in ("region", "district")
+                and not is_water(p)]
+
+    # the first named is the topic ("El Obeid, the capital of North Kordofan"; "Babanusa, a town in ...")
+    here = towns([p for f in before for p in f.places]) or towns(ctx.recent_places or [])
+    return here[0] if here else None
+
+
 class ViolenceComponent(FamilyComponent):
     family = "violence"
     types = {"attack", "clash", "casualties"}
@@ -182,6 +199,9 @@ class ViolenceComponent(FamilyComponent):
             # "fired a missile at Israel's main airport": the target's country
             places = [p for p in facts.places if p.is_modifier and p.root.head.i in {t.i for t in main.token.subtree}
                       and p.root.head.dep_ not in ("nsubj", "nsubjpass")][:1]
+        if not places and facts.nationwide is None and SETTLEMENT_REF.search(facts.text):
+            earlier = antecedent_place(facts, ctx)   # "repelled an assault on the town"
+            places = [earlier] if earlier is not None else []
         nation = None if places or facts.nationwide else national_area(facts, ctx)
         claimed_by, kind = claimant(facts, main.token, ctx)
         actor = trigger_actor(main.token, ctx)

@@ -373,6 +373,12 @@ def sentence_facts(sent: Span, *, offset: int, paragraph: int, index: int, is_he
         if m:
             facts.times = [t for t in facts.times if t.start >= m.end()]
     facts.attributions = find_attributions(sent, lex)
+    # "said X, one of the organisers of the march": who speaks is described, no event is told
+    speakers = [(a.speaker.start, max([a.speaker.end] + [c.right_edge.i + 1 for c in a.speaker.root.children
+                                                         if c.dep_ == "appos"]), a.speaker.root.i)
+                for a in facts.attributions if a.speaker is not None]   # with its apposition
+    facts.triggers = [t for t in facts.triggers
+                      if not any(s <= t.token.i < e and t.token.i != root for s, e, root in speakers)]
     facts.quotes = find_quotes(text, facts.start)
     facts.nationwide = find_nationwide(sent, lex)
     return facts

@@ -248,6 +248,9 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
         # Possessive or comma context gives the country: "Russia's Krasnodar region", "Pokrovsk, Donetsk"
         if start_tok >= 2 and doc[start_tok - 1].text in POSSESSIVE:
             place.country_hint = country_code(doc[start_tok - 2].text)
+        elif end_tok - start_tok >= 2 and doc[start_tok].ent_type_ in ("NORP", "GPE", "LOC") and not code:
+            # "Pakistani Kashmir", "Indian Kashmir": the adjective says whose side of it
+            place.country_hint = country_code(doc[start_tok].text)
         before = doc.text[max(sent.start_char, ent.start_char - 30):ent.start_char].lower()
         if RIVER_BANK.search(before):
             continue  # "the left bank of the Dnipro": a river, not the city of that name

@@ -79,6 +79,14 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
     if is_people or first in ("of",) or is_plural_noun:
         right = " ".join(facts.text[n.end:].split()[:7])
         left = preceding(facts, n, 4)
+        # the verb right after the counted people decides first: "a woman was killed and three
+        # other villagers were wounded"
+        close = " ".join(after.split()[:4])
+        c_dead, c_hurt = DEAD_WORDS.search(close), HURT_WORDS.search(close)
+        if c_hurt and not c_dead:
+            return "injured", None, None
+        if c_dead and not c_hurt:
+            return "fatalities", None, None
         # nearest casualty word decides: "killing 12 people", "six people were wounded"
         r_dead, r_hurt = DEAD_WORDS.search(right), HURT_WORDS.search(right)
         l_dead, l_hurt = DEAD_WORDS.search(left), HURT_WORDS.search(left)

@@ -199,6 +199,15 @@ class ViolenceComponent(FamilyComponent):
             # "fired a missile at Israel's main airport": the target's country
             places = [p for p in facts.places if p.is_modifier and p.root.head.i in {t.i for t in main.token.subtree}
                       and p.root.head.dep_ not in ("nsubj", "nsubjpass")][:1]
+        if not places and facts.nationwide is None and etype == "attack" and main.token.pos_ == "VERB" \
+                and main in strong and any(c.dep_ == "dobj" for c in main.token.children):
+            # "struck a car carrying volunteers who deliver water in Sloviansk": a place inside
+            # the strike's own clause, when no place hangs from the strike itself
+            inside = {t.i for t in clause_verb(main.token).subtree}
+            skip = speaker_places(facts)
+            candidates = [p for p in facts.places if p.root.i in inside and p.root.i not in skip
+                          and not p.is_modifier and p.root.i not in actors_at]
+            places = sorted(candidates, key=lambda p: p.is_country)[:1]
         if not places and facts.nationwide is None and SETTLEMENT_REF.search(facts.text):
             earlier = antecedent_place(facts, ctx)   # "repelled an assault on the town"
             places = [earlier] if earlier is not None else []

@@ -375,7 +375,9 @@ def sentence_facts(sent: Span, *, offset: int, paragraph: int, index: int, is_he
         m = DATELINE_SEP.search(text[:90])
         if m:
             facts.times = [t for t in facts.times if t.start >= m.end()]
-    facts.attributions = find_attributions(sent, lex)
+    # "“Our government says it wants peace ...”": a speaker quoted, not the article's source
+    facts.attributions = [a for a in find_attributions(sent, lex)
+                          if a.verb is None or not any(s < a.verb.idx - sent.start_char < e for s, e in quoted)]
     # "said X, one of the organisers of the march": who speaks is described, no event is told
     speakers = [(a.speaker.start, max([a.speaker.end] + [c.right_edge.i + 1 for c in a.speaker.root.children
                                                          if c.dep_ == "appos"]), a.speaker.root.i)

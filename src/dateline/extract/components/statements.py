@@ -44,6 +44,18 @@ def _leads(verb) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
 
 
+def _years_ago(verb, ctx: Context) -> bool:
+    """The verb itself is dated to an earlier year: 'declared ... in 2008'."""
+    if ctx.anchor is None:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.text.isdigit() and len(obj.text) == 4 and int(obj.text) < ctx.anchor.year:
+                    return True
+    return False
+
+
 class StatementComponent(FamilyComponent):
     family = "statement"
     types = {"statement"}
@@ -73,6 +85,8 @@ class StatementComponent(FamilyComponent):
                 continue
             if not facts.quotes and a.kind in ("position", "report") and _sources_only(a.verb):
                 continue  # "..., the governor said": sourcing a fact, not taking a position
+            if _years_ago(a.verb, ctx):
+                continue  # "Kosovo declared independence in 2008": history, not today's position
             if any(c.lower_ in ("neither", "nor") for c in list(a.verb.children) + list(a.verb.head.children)):
                 continue  # "has neither confirmed nor denied"
             if any(d.family in ("violence", "territory", "airspace", "movement") and d.trigger is not None

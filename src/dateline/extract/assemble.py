@@ -76,6 +76,8 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         return False
     if a.scope != b.scope:
         return False
+    if a.family == "diplomacy" and a.type != b.type:
+        return False  # a visit, the call before it and the deal after it are three events
     ka, kb = place_key(a, resolved), place_key(b, resolved)
     if a.family == "violence":
         if _counted(a.fatalities) and _counted(b.fatalities) and (

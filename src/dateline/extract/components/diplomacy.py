@@ -72,6 +72,8 @@ class DiplomacyComponent(FamilyComponent):
                     continue
                 if _wished(d.trigger):
                     continue  # "protesters demanded a deal": wanted, not done or arranged
+                if etype == "agreement" and d.trigger is not None and d.trigger.dep_ == "amod":
+                    continue  # "the rush toward a US-brokered deal": a description, not a deal made
                 if etype == "agreement" and _purpose(d.trigger):
                     continue  # "travel ... to finalise a peace agreement": a purpose, not a deal
                 if d.status == "planned":

@@ -135,6 +135,8 @@ def _thin(d: Draft) -> bool:
 
 def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list[Cluster]:
     clusters: list[Cluster] = []
+    protest_sites = len({place_key(d, resolved) for d in drafts if d.family == "protest" and not d.facts.is_heading
+                         and not _broad(d, resolved)})
     # Placed body sentences first, so headline, lead and unplaced drafts join the body
     # event they echo.
     ordered = sorted(drafts, key=lambda d: (d.facts.is_heading, _unplaced_thin(d), _inventory(d),
@@ -156,6 +158,9 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
         for c in clusters:
             if d.role == "intercept":
                 break
+            if d.family == "protest" and protest_sites >= 2 and any(
+                    _broad(d, resolved) != _broad(other, resolved) for other in c.drafts):
+                continue  # "rallies across Israel" is the whole; Tel Aviv and Haifa are its parts
             if all(_compatible(d, other, resolved) for other in c.drafts):
                 if d.facts.index == c.drafts[0].facts.index and d.place is not None and c.drafts[0].place is not None:
                     continue  # two places in one sentence are two events
@@ -169,6 +174,12 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
             home.add(d)
     clusters.sort(key=lambda c: min(x.facts.index for x in c.drafts))
     return clusters
+
+
+def _broad(d: Draft, resolved) -> bool:
+    """Unplaced or country-wide."""
+    key = place_key(d, resolved)
+    return key is None or key[0] == "country"
 
 
 def _broad_thin(d: Draft, resolved) -> bool:
@@ -205,7 +216,7 @@ def drop_background(drafts: list[Draft], anchor) -> list[Draft]:
     out = []
     for d in drafts:
         span = d.date
-        if d.type != "statement" and d.scope == "incident" and anchor is not None:
+        if d.type != "statement" and d.scope == "incident" and anchor is not None and d.status != "planned":
             if span is not None and (span.precision == "year" or (span.end is not None and (
                     (anchor - span.end).days > 45 or (span.precision == "month" and span.end < anchor.replace(day=1))))):
                 continue  # "an attack on tourists last month", "earlier this year"
@@ -341,7 +352,7 @@ def default_dates(clusters: list[Cluster], ctx: Context, all_facts: list[Sentenc
             d.date = TimeSpan(day.start, day.end, d.date.text, "day")
         if d.date is None:
             d.date = next((x.date for x in c.drafts if x.date is not None), None)
-        if d.date is None and day and d.family in CONCRETE and d.status in ("reported", "claimed") \
+        if d.date is None and day and (d.family in CONCRETE or d.family == "protest") and d.status in ("reported", "claimed") \
                 and d.scope == "incident":
             d.date = TimeSpan(day.start, day.end, "", "day")
 

@@ -1,10 +1,11 @@
 """The map's read side: events with coordinates as points, or counted by place when
 there are more than the map can show.
 
-Counting by place reads ``event_map_counts`` (kept by triggers, migration 0003)
-for the whole years and months of a date window, and ``events`` only for what
-that table cannot answer: the days of partial months at the window's edges, and
-events that are not single-day (multi-day, or with no start). The result is
+Counting by place reads ``event_map_counts`` (kept by triggers, migrations 0003
+and 0004) for the whole years, months and dekads (days 1-10, 11-20, 21-end) of a
+date window, and ``events`` only for what that table cannot answer: the days of
+partial dekads at the window's edges, and events that are not single-day
+(multi-day, or with no start). The result is
 exactly the GROUP BY over ``events`` it replaces, without reading every event.
 """
 from __future__ import annotations
@@ -41,8 +42,15 @@ def map_features(engine: Engine, filters: EventFilter, *, limit: int = MAP_LIMIT
 
 def map_geojson(engine: Engine, filters: EventFilter, *, limit: int = MAP_LIMIT) -> str:
     """``map_features`` as GeoJSON text, written row by row: building 5,000 feature
-    dicts and encoding them took longer than the query. Coordinates are rounded to
-    5 decimals (about a metre)."""
+    dicts and encoding them took longer than the query. Coordinates are rounded to 5
+    decimals (about a metre).
+
+    Each place's head (geometry and name) is the same text on every request, and
+    writing it (rounding and printing two floats, encoding the name) was most of
+    the cost, so it is memoised by (lat, lon, place) in ``_HEADS``: a function of
+    those values alone, never of the counts, so it cannot go stale. Building the
+    text in the database was slower on SQLite (docs/web.md): its round() and JSON
+    print each float through printf, ~3 us a row against ~1 us here."""
     aggregated, total, rows = _map_rows(engine, filters, limit)
     strings: dict[str | None, str] = {None: "null"}
 
@@ -55,14 +63,12 @@ def map_geojson(engine: Engine, filters: EventFilter, *, limit: int = MAP_LIMIT)
     def n(v: int | None) -> str:
         return "null" if v is None else str(v)
 
-    head = '{"type":"Feature","geometry":{"type":"Point","coordinates":['
     if aggregated:
-        features = [f'{head}{round(lon, 5)!r},{round(lat, 5)!r}]}},"properties":{{'
-                    f'"place":{q(place)},"family":{q(family)},"fatalities":{n(killed)},'
+        features = [f'{_head(lat, lon, place)}"family":{q(family)},"fatalities":{n(killed)},'
                     f'"count":{count}}}}}'
                     for lat, lon, place, family, killed, count in rows]
     else:
-        features = [f'{head}{round(lon, 5)!r},{round(lat, 5)!r}]}},"properties":{{'
+        features = [f'{HEAD}{round(lon, 5)!r},{round(lat, 5)!r}]}},"properties":{{'
                     f'"id":{q(event_id)},"type":{q(kind)},"family":{q(family)},'
                     f'"place":{q(place)},"country":{q(country)},"fatalities":{n(killed)},'
                     f'"date":{q(day)},"count":{count}}}}}'
@@ -70,6 +76,24 @@ def map_geojson(engine: Engine, filters: EventFilter, *, limit: int = MAP_LIMIT)
                     in rows]
     return (f'{{"type":"FeatureCollection","features":[{",".join(features)}],'
             f'"total":{total},"aggregated":{"true" if aggregated else "false"}}}')
+
+
+HEAD = '{"type":"Feature","geometry":{"type":"Point","coordinates":['
+_HEADS: dict[tuple[float, float, str | None], str] = {}
+_HEADS_MAX = 200_000  # places; past it the memo starts again (a few MB at most)
+
+
+def _head(lat: float, lon: float, place: str | None) -> str:
+    """An aggregated feature's text up to its family: geometry and place name."""
+    key = (lat, lon, place)
+    got = _HEADS.get(key)
+    if got is None:
+        if len(_HEADS) >= _HEADS_MAX:
+            _HEADS.clear()
+        name = "null" if place is None else encode_basestring(place)
+        got = _HEADS[key] = (f'{HEAD}{round(lon, 5)!r},{round(lat, 5)!r}]}},'
+                             f'"properties":{{"place":{name},')
+    return got
 
 
 POINT = ("id", "type", "family", "place", "country", "fatalities", "date", "count")
@@ -82,18 +106,38 @@ def _map_rows(engine: Engine, filters: EventFilter, limit: int
     POINT or AGGREGATED."""
     with engine.connect() as conn:
         if _countable(filters):
-            groups = _merge(conn.execute(part).all()
-                            for part in _place_counts(filters, engine.dialect.name))
-            total = sum(g[0] for g in groups.values())
+            results = [conn.execute(part).all()
+                       for part in _place_counts(filters, engine.dialect.name)]
+            total, top = _top(results, limit)
             if total > limit:
-                return True, total, _top_places(groups, limit)
+                return True, total, top
         rows = conn.execute(_points(filters).limit(limit + 1)).all()
         if len(rows) > limit:  # filters the counts table cannot answer: count from events
-            groups = _merge([conn.execute(_grouped(_located(filters))).all()])
-            return True, sum(g[0] for g in groups.values()), _top_places(groups, limit)
+            total, top = _top([conn.execute(_grouped(_located(filters))).all()], limit)
+            return True, total, top
     return False, len(rows), [
         (r.lat, r.lon, r.event_id, r.type, r.family, r.place_name, r.country, r.fatalities_min,
          r.date_start.isoformat() if r.date_start else None, 1) for r in rows]
+
+
+def _top(results: list[list[Any]], limit: int) -> tuple[int, list[tuple[Any, ...]]]:
+    """(events, the ``limit`` busiest places) from the (place, lat, lon, family, n,
+    fatalities, known) rows of several queries, as ``_top_places`` gives them.
+
+    Most maps read one period of the counts table with no family filter or one
+    family (and an empty part or two): a row per place already, so the rows are
+    sorted as they are; adding them up per place in dicts took as long as the SQL.
+    """
+    filled = [rows for rows in results if rows]
+    if len(filled) == 1:
+        rows = filled[0]
+        if len({(r[0], r[1], r[2]) for r in rows}) == len(rows):  # one row a place
+            top = sorted(rows, key=lambda r: (-r[4], r[0] or ""))[:limit]
+            return sum(r[4] for r in rows), [
+                (lat, lon, place or None, family, fatalities if known else None, n)
+                for place, lat, lon, family, n, fatalities, known in top]
+    groups = _merge(filled)
+    return sum(g[0] for g in groups.values()), _top_places(groups, limit)
 
 
 def _countable(f: EventFilter) -> bool:
@@ -143,8 +187,9 @@ def _place_counts(f: EventFilter, dialect: str) -> list[Select]:
 
     if f.since is None and f.until is None:  # every located event, dated or not
         return [periods("a", date(1, 1, 1), date(1, 1, 1))]
-    years, months, days = cover(f.since or date.min, f.until or date.max)
+    years, months, dekads, days = cover(f.since or date.min, f.until or date.max)
     parts = [periods("y", *span) for span in years] + [periods("m", *span) for span in months]
+    parts += [periods("d", *span) for span in dekads]
     # Single-day events on the edge days: their date_start is their whole span. The
     # bounding box is tested on lat + 0, which no index serves: given a lat range,
     # SQLite ranges over ix_events_latlon (most of the table for a country's box)
@@ -204,12 +249,24 @@ def _irregular(f: EventFilter, dialect: str) -> Select:
     return _grouped(where, r)
 
 
-def cover(lo: date, hi: date) -> tuple[list[Span], list[Span], list[Span]]:
-    """[lo, hi] as period starts of whole years, of whole months, and edge days.
+def cover(lo: date, hi: date) -> tuple[list[Span], list[Span], list[Span], list[Span]]:
+    """[lo, hi] as period starts of whole years, of whole months, of whole dekads,
+    and edge days.
 
-    Years and months are spans of their first days (as stored in ``period``); at
-    most one span of years, two of months (before and after it), two of days.
+    Periods are spans of their first days (as stored in ``period``); at most one
+    span of years, two of months (before and after it), two of dekads, and the
+    days of the partial dekads at each end (at most 10 a side).
     """
+    years, months, days = _cover_months(lo, hi)
+    dekads, edge = [], []
+    for span in days:
+        whole, rest = _dekads(*span)
+        dekads += whole
+        edge += rest
+    return years, months, dekads, edge
+
+
+def _cover_months(lo: date, hi: date) -> tuple[list[Span], list[Span], list[Span]]:
     if lo > hi:
         return [], [], []
     first_year = lo if (lo.month, lo.day) == (1, 1) else _year_after(lo)
@@ -242,10 +299,43 @@ def _months(lo: date, hi: date) -> tuple[list[Span], list[Span]]:
     return [(first, last)], days
 
 
+def _dekads(lo: date, hi: date) -> tuple[list[Span], list[Span]]:
+    """[lo, hi] as one span of whole dekads' starts and the days around it."""
+    first = lo if lo.day in (1, 11, 21) else _dekad_after(lo)
+    after_hi = _dekad_after(hi)
+    last = _dekad_of(hi) if after_hi is None or after_hi - timedelta(days=1) == hi \
+        else _dekad_before(_dekad_of(hi))
+    if first is None or last is None or first > last:
+        return [], [(lo, hi)]
+    days = []
+    if lo < first:
+        days.append((lo, first - timedelta(days=1)))
+    end_of_last = _dekad_after(last)
+    if end_of_last is not None and end_of_last <= hi:
+        days.append((end_of_last, hi))
+    return [(first, last)], days
+
+
+def _dekad_of(d: date) -> date:
+    """The first day of ``d``'s dekad: the 1st, 11th or 21st."""
+    return d.replace(day=1 if d.day <= 10 else 11 if d.day <= 20 else 21)
+
+
+def _dekad_after(d: date) -> date | None:
+    start = _dekad_of(d)
+    return start.replace(day=start.day + 10) if start.day < 21 else _month_after(start)
+
+
+def _dekad_before(start: date) -> date | None:
+    if start.day > 1:
+        return start.replace(day=start.day - 10)
+    return None if start == date.min else _dekad_of(start - timedelta(days=1))
+
+
 def _starts(grain: str, first: date, last: date) -> list[date]:
     """The period starts from ``first`` to ``last`` (at most 61 of them)."""
     starts: list[date] = []
-    step = _year_after if grain == "y" else _month_after
+    step = {"y": _year_after, "m": _month_after, "d": _dekad_after}[grain]
     day: date | None = first
     while day is not None and day <= last and len(starts) <= 60:
         starts.append(day)

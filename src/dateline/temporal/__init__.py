@@ -43,7 +43,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this_month", re.compile(r"\b(earlier this month|this month|last month)\b", re.I)),
     ("in_month", re.compile(rf"\b(?:(?:in|since|during|by|until|early|late|mid|mid-|end of|beginning of)\s+)(?P<mon>{_MON})(?:\s+(?P<year>\d{{4}}))?\b", re.I)),
     ("month_year", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<year>\d{{4}})\b", re.I)),
-    ("this_year", re.compile(r"\b(earlier this year|last year|this year|in recent years|years ago|months ago)\b", re.I)),
+    ("this_year", re.compile(r"\b(earlier this year|last year|(?<!later )this year|in recent years|years ago|months ago)\b", re.I)),
     ("future", re.compile(r"\b(in the coming (?:days|weeks|months)|next (?:week|month|year)|later this (?:week|month|year)|in the near future|soon)\b", re.I)),
 ]
 

@@ -28,6 +28,29 @@ def _origin(place) -> bool:
     return place.root.dep_ == "pobj" and head.lower_ in ("from", "over") and head.head.lower_ != "airspace"
 
 
+def _airspace_owner(facts: SentenceFacts, ctx: Context) -> tuple[str, str] | None:
+    """'Polish airspace', "Poland's airspace": (country code, words)."""
+    for tok in facts.sent:
+        if tok.lower_ != "airspace":
+            continue
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and ctx.country_code:
+                code = ctx.country_code(child.text)
+                if code:
+                    return code, child.text
+    return None
+
+
+def _violator_shot_down(tok) -> bool:
+    """'shot down drones that violated its airspace': the violation happened, then the shoot-down."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "relcl":
+            return True
+        if anc.pos_ == "VERB" and anc.dep_ != "relcl" and anc is not tok:
+            return False
+    return False
+
+
 class AirspaceComponent(FamilyComponent):
     family = "airspace"
     types = {"airspace_violation"}
@@ -38,7 +61,7 @@ class AirspaceComponent(FamilyComponent):
             return []
         if triggers[0].subtype == "debris" and any(t.type == "attack" and not t.weak for t in facts.triggers):
             return []  # debris of a strike on one's own city is part of the strike
-        if any(t.role == "intercept" for t in facts.triggers):
+        if any(t.role == "intercept" for t in facts.triggers) and not _violator_shot_down(triggers[0].token):
             return []  # "intercepted a missile before it crossed into X": the interception is the news
         main = triggers[0]
         places = event_places(facts, [t for t in facts.triggers if not t.weak], self.types,
@@ -47,6 +70,11 @@ class AirspaceComponent(FamilyComponent):
         places = [p for p in places if not _origin(p)]
         if not places:
             places = [p for p in facts.places if not p.is_modifier and not _origin(p)][:1]
+        owner_country = _airspace_owner(facts, ctx)
+        if owner_country is not None:
+            # "entered Polish airspace during an attack on Ukraine": Poland's airspace, its places only
+            places = [p for p in places if (p.country_hint or ctx.country_code(p.text)) == owner_country[0]
+                      and not p.is_country]
         claimed_by, _ = claimant(facts, main.token, ctx)
         subtype = main.subtype
         if subtype != "debris" and any(w in facts.text.lower() for w in ("aircraft", "jet", "plane", "helicopter")) \
@@ -58,5 +86,8 @@ class AirspaceComponent(FamilyComponent):
                       status=status_of(main.token), claimed_by=claimed_by, date=facts.best_time(),
                       confidence=0.65)
             d.place = place
+            if place is None and owner_country is not None:
+                d.nationwide = True
+                d._nation, d._nation_text = owner_country
             out.append(d)
         return out

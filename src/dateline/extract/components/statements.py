@@ -44,6 +44,25 @@ def _leads(verb) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
 
 
+STANCE_WORDS = {"ready", "willing", "prepared", "plan", "intend", "refuse", "reject", "demand", "only"}
+MODAL_WORDS = {"would", "will", "could", "should", "must", "may", "might", "can", "need", "needs", "want", "wants"}
+
+
+def _counted_fact(facts: SentenceFacts, verb) -> bool:
+    """The reported clause states a figure ("said 23,000 people joined", "says 3 million have been
+    displaced"), with nothing wished, owed or foreseen in it."""
+    if verb.lemma_.lower() not in ("say", "tell", "report", "add"):
+        return False  # "acknowledged that three disagreements remain": the verb takes a stance
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if not content:
+        return False
+    span = {t.i for c in content for t in c.subtree}
+    words = [facts.sent.doc[i] for i in sorted(span)]
+    has_number = any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY") for t in words)
+    foreseen = any(t.lower_ in MODAL_WORDS or t.dep_ == "neg" or t.lemma_.lower() in STANCE_WORDS for t in words)
+    return has_number and not foreseen
+
+
 def _years_ago(verb, ctx: Context) -> bool:
     """The verb itself is dated to an earlier year: 'declared ... in 2008'."""
     if ctx.anchor is None:
@@ -85,6 +104,8 @@ class StatementComponent(FamilyComponent):
                 continue
             if not facts.quotes and a.kind in ("position", "report") and _sources_only(a.verb):
                 continue  # "..., the governor said": sourcing a fact, not taking a position
+            if not facts.quotes and a.kind in ("position", "report") and _counted_fact(facts, a.verb):
+                continue  # "police said 41 people were arrested": a sourced figure, not a position
             if _years_ago(a.verb, ctx):
                 continue  # "Kosovo declared independence in 2008": history, not today's position
             if any(c.lower_ in ("neither", "nor") for c in list(a.verb.children) + list(a.verb.head.children)):

@@ -63,6 +63,11 @@ def _counted_fact(facts: SentenceFacts, verb) -> bool:
     return has_number and not foreseen
 
 
+def _spoken_quote(facts: SentenceFacts) -> bool:
+    """A quotation of someone's words, not scare quotes around a term ("liberated", "hundreds")."""
+    return any(len(facts.sent.doc.user_data.get("dateline_text", "")[s:e].split()) >= 5 for s, e in facts.quotes)
+
+
 def _years_ago(verb, ctx: Context) -> bool:
     """The verb itself is dated to an earlier year: 'declared ... in 2008'."""
     if ctx.anchor is None:
@@ -116,7 +121,7 @@ class StatementComponent(FamilyComponent):
             if a.kind != "denial" and any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in a.verb.children):
                 continue  # "has not commented", "did not confirm": no position taken
             if a.kind != "denial" and self._reports_event(facts, a.verb) and not (
-                    self._self_claim(a.verb) and facts.quotes):
+                    self._self_claim(a.verb) and _spoken_quote(facts)):
                 self._remember(actor, a, ctx)
                 continue
             d = Draft(type="statement", facts=facts, trigger=a.verb, subtype=SUBTYPE.get(a.kind, "position"),

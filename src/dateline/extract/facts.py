@@ -238,6 +238,9 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
             mention_end = doc[end_tok].idx + len(doc[end_tok].text)
         code = country_code(text)
         is_modifier = end_tok < len(doc) and doc[end_tok].text in POSSESSIVE
+        if end_tok + 1 < len(doc) and doc[end_tok].text == "-" and doc[end_tok].whitespace_ == "" \
+                and doc[end_tok + 1].tag_ in ("VBN", "VBD", "JJ", "VBG"):
+            is_modifier = True  # "Moscow-installed", "Pakistan-administered": whose, not where
         lead_text = text if not ent.text.lower().startswith("the ") else ent.text[4:]
         start_char = ent.end_char - len(lead_text)
         place = PlaceMention(

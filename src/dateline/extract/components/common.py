@@ -225,6 +225,24 @@ def _settlement_above(place: PlaceMention) -> bool:
     return noun is not None and noun.lower_ in SETTLEMENTS
 
 
+def frame_places_of(places: list[PlaceMention]) -> list[PlaceMention]:
+    """'In southern Gaza, an air strike on a tent in Khan Younis': the opening place frames the others."""
+    if not places:
+        return []
+    start = places[0].root.sent.start
+    return [p for p in places if p.root.dep_ == "pobj" and p.root.head.lower_ == "in"
+            and p.root.head.i - start <= 1 and p.root.head.head.i > p.root.i]
+
+
+def _in_apposition(place: PlaceMention, others: list[PlaceMention]) -> bool:
+    """'Muzaffarabad, the capital of Pakistani Kashmir': Kashmir describes Muzaffarabad."""
+    roots = {o.root.i for o in others if o is not place}
+    for anc in place.root.ancestors:
+        if anc.dep_ == "appos" and anc.head.i in roots:
+            return True
+    return False
+
+
 def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[PlaceMention]]:
     """(places that are each an event, places that only frame them).
 
@@ -235,6 +253,10 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
     """
     if len(places) <= 1:
         return places, []
+    described = [p for p in places if _in_apposition(p, places)]
+    if described and len(described) < len(places):
+        kept, framing = split_places([p for p in places if p not in described])
+        return kept, framing + described
     # Two places are in one list when the chains above them (conjunctions, and the
     # nouns they hang from) meet; grouped transitively.
     links: list[set[int]] = []
@@ -268,7 +290,11 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
             biggest = members
         rest = [p for p in places if p not in biggest]
         return biggest, rest
-    ranked = sorted(places, key=lambda p: (p.cue == "district", p.is_country, is_water(p), p.cue == "region", p.start))
+    framing = {p.root.i for p in frame_places_of(places)}
+    if not any(_prep_of(p) in ("in", "of", "near", "at", "outside") for p in places if p.root.i not in framing):
+        framing = set()  # "In Madrid, people marched to the Puerta del Sol": the frame is the place
+    ranked = sorted(places, key=lambda p: (p.cue == "district", p.is_country, is_water(p), p.root.i in framing,
+                                           p.cue == "region", p.start))
     best = ranked[0]
     return [best], [p for p in places if p is not best]
 

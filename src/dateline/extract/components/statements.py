@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..actors import actor_from_span, is_speaker_like
 from ..facts import SentenceFacts
 from .base import Context, Draft, first_quote
-from .common import FamilyComponent
+from .common import FamilyComponent, frame_places
 
 CONCRETE = {"attack", "clash", "casualties", "territorial_change", "airspace_violation", "military_movement"}
 SUBTYPE = {"denial": "denial", "accusation": "accusation", "warning": "warning"}
@@ -169,6 +169,9 @@ class StatementComponent(FamilyComponent):
             for p in facts.places:
                 if p.root.i in span and not p.is_modifier and p.text != actor.name and not p.is_country:
                     return p
+        opening = [p for p in frame_places(facts) if not p.is_country]
+        if opening:
+            return opening[0]  # "In Moscow, the Kremlin's spokesman said ..."
         last = actor.name.lower().split()[-1] if actor.name else ""
         if last.rstrip("es").rstrip("s") in ("resident", "witness", "survivor", "villager", "local", "eyewitness"):
             return ctx.recent_place

@@ -113,6 +113,8 @@ ONGOING = {"continue", "ongoing", "keep", "persist", "still", "continuing", "con
 
 def status_of(trigger: Token, *, allow_modal: bool = True) -> str:
     """planned / ongoing / reported from the trigger's own clause."""
+    if trigger.lower_ in ("expected", "due") and any(c.lower_ == "in" for c in trigger.children):
+        return "planned"   # "an envoy is expected in Beirut", "is due in New Delhi"
     for tok in clause_chain(trigger):
         lemma = tok.lemma_.lower()
         if lemma in ONGOING and tok.pos_ in ("VERB", "ADJ", "ADV", "AUX"):

@@ -10,6 +10,14 @@ from .base import Context, Draft
 from .common import FamilyComponent, per_place_drafts
 
 
+ATTEMPT = {"try", "attempt", "seek", "aim", "struggle", "fail"}
+
+
+def _attempted(tok) -> bool:
+    """'a unit trying to advance on the village', 'failed to take the town': no ground changed hands."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ATTEMPT
+
+
 class TerritoryComponent(FamilyComponent):
     family = "territory"
     types = {"territorial_change"}
@@ -22,7 +30,8 @@ class TerritoryComponent(FamilyComponent):
                 any(c.dep_ == "dobj" and c.lemma_.lower() in ("power", "office", "hostage", "hostages")
                     for c in t.token.children)
                 or (t.token.dep_ in ("acl", "amod") and t.token.pos_ == "VERB")
-                or (t.token.tag_ in ("VBZ", "VBP") and t.subtype == "capture")))]  # "while the RSF occupies ..."
+                or (t.token.tag_ in ("VBZ", "VBP") and t.subtype == "capture")  # "while the RSF occupies ..."
+                or _attempted(t.token)))]
         try:
             drafts = per_place_drafts(facts, ctx, self.types, require_place=True)
             if not drafts:

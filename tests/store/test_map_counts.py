@@ -1,18 +1,23 @@
-"""event_map_counts (migration 0003) against real databases: the triggers keep it
-equal to a count recomputed from `events` through inserts, fusion-style updates
-and deletes, on SQLite and PostgreSQL alike, and the map read from it gives what
-a GROUP BY over `events` gives."""
+"""event_map_counts (migrations 0003, 0004) against real databases: the triggers
+keep it equal to a count recomputed from `events` through inserts, fusion-style
+updates and deletes, on SQLite and PostgreSQL alike; 0004 backfills its dekad rows;
+and the map read from it gives what a GROUP BY over `events` gives, for date
+windows on and off month and dekad boundaries."""
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 
+from alembic import command
 from sqlalchemy import delete, insert, select, update
 
 from dateline.store import db
 from dateline.store import schema as s
-from dateline.store.map_points import _grouped, _located, _merge, _place_counts, map_features
+from dateline.store.map_points import (
+    _grouped, _located, _merge, _place_counts, cover, map_features, map_geojson,
+)
 from dateline.store.queries import EventFilter
 
 PLACES = [("Kyiv", 50.45, 30.52), ("Odesa", 46.48, 30.72), ("Geneva", 46.2, 6.14), (None, 48.0, 37.8)]
@@ -50,7 +55,9 @@ def _expected(rows: list[dict]) -> dict[tuple, tuple]:
         start, end = r["date_start"], r["date_end"]
         periods = [("a", date(1, 1, 1))]
         if start is not None and end in (None, start):
-            periods += [("y", start.replace(month=1, day=1)), ("m", start.replace(day=1))]
+            dekad = start.replace(day=1 if start.day <= 10 else 11 if start.day <= 20 else 21)
+            periods += [("y", start.replace(month=1, day=1)), ("m", start.replace(day=1)),
+                        ("d", dekad)]
         for grain, period in periods:
             for family in (r["family"], "*"):
                 got = counts[(grain, period, family, r["lat"], r["lon"], r["place_name"] or "")]
@@ -137,3 +144,113 @@ def test_map_from_counts_equals_group_by_over_events(db_url):  # noqa: ANN001
     assert grouped["aggregated"] and grouped["total"] == len(located)
     busiest = Counter((r["place_name"], r["lat"], r["lon"]) for r in located).most_common(1)[0]
     assert grouped["features"][0]["properties"]["count"] == busiest[1]
+
+
+def _rewrite(engine, rng: random.Random) -> None:  # noqa: ANN001
+    """Fusion-style writes: rows rewritten (re-dated, moved, re-counted), one
+    touched in no counted column, some deleted."""
+    with engine.begin() as conn:
+        for i in range(0, 400, 7):
+            changed = _row(i, rng)
+            del changed["event_id"]
+            conn.execute(update(s.events).where(s.events.c.event_id == f"ev_{i:04d}")
+                         .values(**changed))
+        conn.execute(update(s.events).where(s.events.c.event_id == "ev_0001")
+                     .values(status="confirmed"))
+        conn.execute(delete(s.events).where(s.events.c.event_id.in_(
+            [f"ev_{i:04d}" for i in range(3, 400, 5)])))
+
+
+def _windows(rng: random.Random) -> list[EventFilter]:
+    """Date windows on and off month and dekad boundaries, short and long, with
+    and without families and a bounding box."""
+    fixed = [(date(2024, 2, 10), date(2024, 5, 20)), (date(2024, 2, 11), date(2024, 2, 20)),
+             (date(2024, 2, 21), date(2024, 3, 10)), (date(2024, 1, 31), date(2024, 2, 1)),
+             (date(2024, 3, 12), date(2024, 3, 19)), (date(2023, 12, 25), date(2025, 1, 7))]
+    cases = []
+    for since, until in fixed:
+        cases += [EventFilter(since=since, until=until),
+                  EventFilter(since=since, until=until, families=("violence", "statement"))]
+    for _ in range(30):
+        since = date(2023, 12, 1) + timedelta(days=rng.randrange(560))
+        until = since + timedelta(days=rng.choice([0, 3, 9, 10, 11, 29, 45, 95, 400]))
+        cases.append(EventFilter(
+            since=since if rng.random() < 0.9 else None,
+            until=until if rng.random() < 0.9 else None,
+            families=rng.choice([(), ("diplomacy",), ("violence", "statement")]),
+            bbox=rng.choice([None, (20, 40, 40, 55), (0, 40, 10, 50)])))
+    return cases
+
+
+def _assert_map_is_group_by(engine, cases: list[EventFilter]) -> None:  # noqa: ANN001
+    with engine.connect() as conn:
+        for f in cases:
+            counted = _merge(conn.execute(q).all() for q in _place_counts(f, engine.dialect.name))
+            direct = _merge([conn.execute(_grouped(_located(f))).all()])
+            assert {k: v[:3] for k, v in counted.items()} == {k: v[:3] for k, v in direct.items()}, f
+            if f.families:
+                assert {k: v[3] for k, v in counted.items()} == \
+                    {k: v[3] for k, v in direct.items()}, f
+
+
+def test_map_equals_group_by_after_inserts_updates_and_deletes(db_url):  # noqa: ANN001
+    engine = db.open_engine(db_url)
+    rng = random.Random(11)
+    with engine.begin() as conn:
+        conn.execute(insert(s.events), [_row(i, rng) for i in range(400)])
+    cases = _windows(rng)
+    _assert_map_is_group_by(engine, cases)
+    _rewrite(engine, rng)
+    assert _stored(engine) == _expected(_events(engine))
+    _assert_map_is_group_by(engine, cases)
+    # The text the web serves: its totals are the plain count of located matches.
+    for f in cases[:6]:
+        with engine.connect() as conn:
+            direct = _merge([conn.execute(_grouped(_located(f))).all()])
+        got = json.loads(map_geojson(engine, f, limit=3))
+        assert got["total"] == sum(v[0] for v in direct.values()), f
+        assert len(got["features"]) == min(3, len(direct)) if got["aggregated"] else True
+
+
+def test_cover_splits_a_window_exactly():
+    rng = random.Random(3)
+    steps = {"y": lambda d: d.replace(year=d.year + 1), "m": lambda d: (d.replace(day=28)
+             + timedelta(days=4)).replace(day=1),
+             "d": lambda d: d + timedelta(days=10) if d.day < 21 else (d.replace(day=28)
+             + timedelta(days=4)).replace(day=1)}
+    for _ in range(3000):
+        lo = date(2023, 1, 1) + timedelta(days=rng.randrange(900))
+        hi = lo + timedelta(days=rng.choice([0, 1, 9, 10, 11, 30, 70, 400]) + rng.randrange(5))
+        years, months, dekads, days = cover(lo, hi)
+        spans = list(days)
+        for grain, periods in (("y", years), ("m", months), ("d", dekads)):
+            for first, last in periods:
+                start = first
+                while start <= last:
+                    end = steps[grain](start)
+                    spans.append((start, end - timedelta(days=1)))
+                    start = end
+        spans.sort()
+        assert spans[0][0] == lo and spans[-1][1] == hi, (lo, hi)
+        assert all(b[0] - a[1] == timedelta(days=1) for a, b in zip(spans, spans[1:])), (lo, hi)
+        assert sum((b - a).days + 1 for a, b in days) <= 20  # edge days read from events
+
+
+def test_0004_backfills_dekads_and_downgrades(db_url):  # noqa: ANN001
+    engine = db.create(db_url)
+    db.upgrade(engine, "0003")
+    rng = random.Random(13)
+    with engine.begin() as conn:
+        conn.execute(insert(s.events), [_row(i, rng) for i in range(300)])
+    db.upgrade(engine)
+    assert _stored(engine) == _expected(_events(engine))  # dekad rows backfilled
+    config = db._alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+    with engine.begin() as conn:  # 0003's triggers again: no dekad rows written
+        conn.execute(insert(s.events), [_row(i, rng) for i in range(300, 340)])
+    stored = _stored(engine)
+    assert stored == {k: v for k, v in _expected(_events(engine)).items() if k[0] != "d"}
+    db.upgrade(engine)
+    assert _stored(engine) == _expected(_events(engine))

@@ -15,8 +15,8 @@ Tables, and why each exists:
     places          location and sublocations of each mention (for --place)
     quotes          the contract's quotes of each article
     ingest_errors   one row per input that failed, with its reason
-    event_map_counts  located events counted per place x family x year/month, for
-                    the map's aggregated view; kept by triggers (migration 0003)
+    event_map_counts  located events counted per place x family x year/month/dekad, for
+                    the map's aggregated view; kept by triggers (migrations 0003, 0004)
 
 Full-text search lives outside this MetaData because it is dialect-specific:
 an FTS5 table on SQLite, a GIN expression index on PostgreSQL (see the migration).
@@ -136,8 +136,9 @@ events = Table(
 )
 
 # Database triggers on `events` keep these counts (dialect-specific, so they live in
-# migration 0003 only); grain 'a' = every located event, 'y'/'m' = single-day events
-# by year/month (period = its first day). Each place is counted per family and once
+# the migrations only: 0003, remade by 0004); grain 'a' = every located event,
+# 'y'/'m'/'d' = single-day events by year/month/dekad (days 1-10, 11-20, 21-end;
+# period = its first day). Each place is counted per family and once
 # more under family '*' (all families). Read by store/map_points.py.
 event_map_counts = Table(
     "event_map_counts", metadata,

@@ -478,7 +478,13 @@ def statement_quote_follow(clusters: list[Cluster]) -> list[Cluster]:
     for c in clusters:
         d = c.primary
         prev = next((x for x in reversed(out) if x.primary.type == "statement"), None)
-        if d.type == "statement" and prev is not None and d.facts.quotes and prev.primary.actors and d.actors \
+        opens_with_quote = d.facts.text.lstrip()[:1] in ("“", '"', "‘") or bool(
+            d.facts.quotes and d.facts.quotes[0][0] == d.facts.start)
+        # "He said ..." goes on; "He has repeatedly warned ..." takes a stance of its own
+        goes_on = d.trigger is not None and d.trigger.lemma_.lower() in ("say", "add") and any(
+            c.dep_ == "nsubj" and c.lower_ in ("he", "she", "it", "they") for c in d.trigger.children)
+        if d.type == "statement" and prev is not None and (opens_with_quote or goes_on) and prev.primary.actors \
+                and d.actors \
                 and prev.primary.actors[0].name == d.actors[0].name \
                 and 0 < d.facts.index - prev.primary.facts.index <= 1:
             prev.add(d)

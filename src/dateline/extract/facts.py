@@ -267,6 +267,9 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
                 and any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 continue  # "the capital of X": X itself is named
+            if any(c.dep_ == "appos" and c.ent_type_ in ("GPE", "LOC") for c in tok.children) or (
+                    tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i + 2].ent_type_ in ("GPE", "LOC")):
+                continue  # "the capital, Kinshasa": the name is the place
             hint = next((country_code(c.text) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                          and country_code(c.text)), None)
             out.append(PlaceMention(text=tok.text, start=offset + tok.idx, end=offset + tok.idx + len(tok.text),

@@ -104,6 +104,8 @@ def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
             continue
         if p.root.dep_ == "pobj" and p.root.head.dep_ == "agent":
             continue  # "launched by Russia": the actor, not where it happened
+        if _noun_above(_conj_root(p.root)) is not None and _noun_above(_conj_root(p.root)).lemma_.lower() in MISSIONS:
+            continue  # "marched to the embassies of Rwanda and France": whose embassy, not where
         if _origin(p) or (_prep_of(p) == "over" and _launched(p)):
             continue  # "fired from warships in the Black Sea": where it came from, not where it hit
         # a nationality adjective on a person/group is an actor, not a place
@@ -180,6 +182,8 @@ def _launched(place: PlaceMention) -> bool:
     return any(t.lemma_.lower() in ("launch", "fire") for t in place.root.ancestors)
 
 
+MISSIONS = {"embassy", "consulate", "embassies", "consulates"}
+
 WATER = ("sea", "ocean", "gulf", "strait", "bay", "river", "lake", "channel")
 
 
@@ -236,7 +240,7 @@ def frame_places_of(places: list[PlaceMention]) -> list[PlaceMention]:
 
 def _in_apposition(place: PlaceMention, others: list[PlaceMention]) -> bool:
     """'Muzaffarabad, the capital of Pakistani Kashmir': Kashmir describes Muzaffarabad."""
-    roots = {o.root.i for o in others if o is not place}
+    roots = {o.root.i for o in others if o is not place and o.cue != "capital"}  # "the capital, Kinshasa" names it
     for anc in place.root.ancestors:
         if anc.dep_ == "appos" and anc.head.i in roots:
             return True

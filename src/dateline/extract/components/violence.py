@@ -85,13 +85,19 @@ def speaker_actor(facts: SentenceFacts, ctx: Context):
 
 
 def armed_subject(verb, ctx: Context) -> bool:
-    """'Firefighters battled flames' is no clash: fighting needs armed parties."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj") or (child.dep_ == "prep" and child.lower_ in ("with", "against")):
-            for tok in child.subtree:
-                if tok.lower_ in ARMED or tok.ent_type_ in ("NORP", "ORG", "GPE") or tok.text in ctx.lex.actors:
-                    return True
-    return False
+    """'Firefighters battled flames' is no clash: fighting needs armed parties (the subject decides
+    when there is one; 'blazes in the Pechersk district' does not arm the firefighters)."""
+    def armed(child) -> bool:
+        return any(tok.lower_ in ARMED or tok.ent_type_ in ("NORP", "ORG", "GPE") or tok.text in ctx.lex.actors
+                   for tok in child.subtree)
+
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return any(armed(c) for c in subjects)
+    return any(armed(c) for c in verb.children
+               if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "against")))
 
 
 # "The war that erupted in 2023 has killed tens of thousands": a running total

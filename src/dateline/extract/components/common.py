@@ -102,8 +102,8 @@ def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
     for p in facts.places:
         if p.is_modifier or p.root.i in skip:
             continue
-        if p.root.dep_ == "pobj" and p.root.head.dep_ == "agent":
-            continue  # "launched by Russia": the actor, not where it happened
+        if p.root.dep_ == "pobj" and (p.root.head.dep_ == "agent" or p.root.head.lower_ == "by"):
+            continue  # "launched by Russia", "a push by Russia": the actor, not where it happened
         if _noun_above(_conj_root(p.root)) is not None and _noun_above(_conj_root(p.root)).lemma_.lower() in MISSIONS:
             continue  # "marched to the embassies of Rwanda and France": whose embassy, not where
         if _origin(p) or (_prep_of(p) == "over" and _launched(p)):

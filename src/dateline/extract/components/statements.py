@@ -63,6 +63,13 @@ def _counted_fact(facts: SentenceFacts, verb) -> bool:
     return has_number and not foreseen
 
 
+def _counted_fact_clause(facts: SentenceFacts) -> bool:
+    """The sentence states a figure with nothing foreseen or refused in it."""
+    has_number = any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY") for t in facts.sent)
+    foreseen = any(t.lower_ in MODAL_WORDS or t.dep_ == "neg" or t.lemma_.lower() in STANCE_WORDS for t in facts.sent)
+    return has_number and not foreseen
+
+
 def _spoken_quote(facts: SentenceFacts) -> bool:
     """A quotation of someone's words, not scare quotes around a term ("liberated", "hundreds")."""
     return any(len(facts.sent.doc.user_data.get("dateline_text", "")[s:e].split()) >= 5 for s, e in facts.quotes)
@@ -132,7 +139,31 @@ class StatementComponent(FamilyComponent):
             d.place = self._where(facts, a, actor, ctx)
             self._remember(actor, a, ctx)
             return [d]  # one statement per sentence: its leading speaker
-        return []
+        return self._according(facts, ctx)
+
+    def _according(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
+        """'The first draft "could become the basis", according to the Kremlin's spokesman': a position
+        credited with 'according to', where the sentence tells no event of its own."""
+        a = next((a for a in facts.attributions if a.kind == "according" and a.speaker is not None), None)
+        if a is None or not is_speaker_like(a.speaker, ctx.lex):
+            return []
+        concrete = ("violence", "territory", "airspace", "movement", "protest")
+        if any(d.family in concrete for d in facts.drafts) or any(t.type in CONCRETE and not t.weak
+                                                                  for t in facts.triggers):
+            return []   # "killed 12, according to officials": the source of an event
+        root = facts.sent.root
+        if not facts.quotes and (_counted_fact_clause(facts) or root.lemma_.lower() in ("be", "have") and not any(
+                c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in root.children)):
+            return []
+        actor = actor_from_span(a.speaker, ctx.actors, ctx.lex)
+        if actor is None:
+            return []
+        d = Draft(type="statement", facts=facts, trigger=root, subtype="position", claimed_by=actor.name,
+                  date=facts.best_time(), confidence=0.5)
+        d.stance = "position"
+        d.actors = [actor]
+        d.quote = first_quote(facts, facts.sent.doc.user_data.get("dateline_text", "")) if facts.quotes else None
+        return [d]
 
     @staticmethod
     def _reports_event(facts: SentenceFacts, verb) -> bool:

@@ -100,7 +100,7 @@ def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
     skip = speaker_places(facts) if exclude_speakers else set()
     out = []
     for p in facts.places:
-        if p.is_modifier or p.root.i in skip:
+        if p.root.i in skip or (p.is_modifier and not _owns_site(p)):
             continue
         if p.root.dep_ == "pobj" and (p.root.head.dep_ == "agent" or p.root.head.lower_ == "by"):
             continue  # "launched by Russia", "a push by Russia": the actor, not where it happened
@@ -112,8 +112,11 @@ def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
         if p.root.dep_ in ("amod", "compound") and p.root.head.lower_ in ("forces", "troops", "army", "officials", "military"):
             continue
         if p.root.dep_ in ("amod", "compound", "nmod") and (
-                p.root.head.ent_type_ == "PERSON" or p.root.head.lower_ in PERSON_TITLES):
-            continue  # "U.S. President Donald Trump", "a US envoy": whose official, not where
+                p.root.head.ent_type_ == "PERSON" or p.root.head.lower_ in PERSON_TITLES
+                or p.root.head.lemma_.lower() in PERSON_TITLES | SPONSORED):
+            continue  # "U.S. President Donald Trump", "US delegations", "a US proposal": whose, not where
+        if p.root.ent_type_ == "NORP" and p.root.dep_ in ("amod", "compound"):
+            continue  # "Israeli warplanes": a nationality, not a place
         t = owner(p, triggers)
         if t is not None and t.type in mine:
             out.append(p)
@@ -165,6 +168,18 @@ def clause_groups(places: list[PlaceMention], triggers: list[Trigger]) -> list[t
     if not all(any(_coordinated(v, w) for w in verbs if w is not v) for v in verbs):
         return []
     return [by_verb[v.i] for v in sorted(verbs, key=lambda v: v.i)]
+
+
+SITES = {"airport", "port", "harbour", "harbor", "refinery", "hospital", "market", "station", "plant", "school",
+         "university", "base", "suburb", "suburbs", "outskirts", "centre", "center", "neighbourhood",
+         "neighborhood", "district", "oil", "power", "train", "railway", "bridge", "stadium", "cathedral", "mosque"}
+
+
+def _owns_site(place: PlaceMention) -> bool:
+    """"Sanaa's international airport": the possessive names where the site is."""
+    head = place.root.head
+    return place.root.dep_ == "poss" and not place.is_country and (
+        head.lemma_.lower() in SITES or any(c.lemma_.lower() in SITES for c in head.children if c.dep_ == "compound"))
 
 
 def _origin(place: PlaceMention) -> bool:
@@ -329,6 +344,8 @@ def wished(tok) -> bool:
 PERSON_TITLES = {"president", "minister", "envoy", "premier", "chancellor", "secretary", "ambassador", "king",
                  "leader", "diplomat", "diplomats", "officials", "official", "spokesman", "spokeswoman", "negotiators",
                  "negotiator", "delegation", "counterpart", "mediators", "foreign", "defence", "defense"}
+SPONSORED = {"proposal", "plan", "framework", "initiative", "offer", "draft", "deal", "roadmap", "delegation",
+             "envoy", "negotiator", "mediator", "official"}
 AHEAD = {"next", "upcoming", "planned", "forthcoming", "proposed", "expected"}
 
 REFERENCE_DETS = {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}

@@ -204,7 +204,7 @@ class ViolenceComponent(FamilyComponent):
         if not places and facts.nationwide is None:
             # "fired a missile at Israel's main airport": the target's country
             places = [p for p in facts.places if p.is_modifier and p.root.head.i in {t.i for t in main.token.subtree}
-                      and p.root.head.dep_ not in ("nsubj", "nsubjpass")][:1]
+                      and p.root.head.dep_ not in ("nsubj", "nsubjpass") and p.root.ent_type_ != "NORP"][:1]
         if not places and facts.nationwide is None and etype == "attack" and main.token.pos_ == "VERB" \
                 and main in strong and any(c.dep_ == "dobj" for c in main.token.children):
             # "struck a car carrying volunteers who deliver water in Sloviansk": a place inside

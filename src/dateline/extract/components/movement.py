@@ -5,9 +5,23 @@ as "mobilisation tactics" is background, not a movement.
 """
 from __future__ import annotations
 
+import re
+
 from ..facts import SentenceFacts
 from .base import Context, Draft
 from .common import FamilyComponent, per_place_drafts
+
+
+PROVISION_RE = re.compile(r"\s*Under (the|a|an|this|that) ([\w-]+ ){0,3}(proposal|plan|deal|agreement|framework|"
+                          r"accord|truce|ceasefire|roadmap|arrangement)\b", re.I)
+DENY = {"deny", "reject", "dismiss", "refute"}
+
+
+def _background(tok) -> bool:
+    """'Burundi, which has deployed troops in Congo' (scene-setting), 'Kigali denies deploying troops'."""
+    if tok.dep_ == "relcl" and any(c.lower_ in ("which", "who") for c in tok.children):
+        return True
+    return any(a.lemma_.lower() in DENY for a in list(tok.ancestors)[:2])
 
 
 class MovementComponent(FamilyComponent):
@@ -16,8 +30,10 @@ class MovementComponent(FamilyComponent):
 
     def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
         if not any(t.type in self.types and (t.token.pos_ == "VERB" or t.token.dep_ in ("dobj", "nsubjpass", "nsubj"))
-                   for t in facts.triggers):
+                   and not _background(t.token) for t in facts.triggers):
             return []
+        if PROVISION_RE.match(facts.text):
+            return []  # "Under a proposal ..., Hamas would hand over ...": terms, not moves
         drafts = per_place_drafts(facts, ctx, self.types, split=False)
         for d in drafts:
             if d.place is None:

@@ -2,11 +2,17 @@
 (counts live in counts.py)."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..facts import PlaceMention, SentenceFacts, Trigger
 from .base import Context, Draft
+
+
+PROVISION_RE = re.compile(r"\s*Under (the|a|an|this|that|its) ([\w-]+ ){0,3}(proposal|plan|deal|agreement|framework|"
+                          r"accord|truce|ceasefire|roadmap|arrangement|draft|text)\b", re.I)
 
 
 class FamilyComponent:
@@ -24,6 +30,8 @@ class FamilyComponent:
             return doc
         drafts: list[Draft] = []
         for facts in facts_list:
+            if self.family not in ("statement", "proposal") and PROVISION_RE.match(facts.text):
+                continue  # "Under the plan, Russia would withdraw ...": a plan's terms, not events
             drafts.extend(self.match(facts, ctx))
         self.set_annotations(doc, drafts)
         return doc

@@ -5,15 +5,11 @@ as "mobilisation tactics" is background, not a movement.
 """
 from __future__ import annotations
 
-import re
-
 from ..facts import SentenceFacts
 from .base import Context, Draft
 from .common import FamilyComponent, per_place_drafts
 
 
-PROVISION_RE = re.compile(r"\s*Under (the|a|an|this|that) ([\w-]+ ){0,3}(proposal|plan|deal|agreement|framework|"
-                          r"accord|truce|ceasefire|roadmap|arrangement)\b", re.I)
 DENY = {"deny", "reject", "dismiss", "refute"}
 
 
@@ -32,8 +28,6 @@ class MovementComponent(FamilyComponent):
         if not any(t.type in self.types and (t.token.pos_ == "VERB" or t.token.dep_ in ("dobj", "nsubjpass", "nsubj"))
                    and not _background(t.token) for t in facts.triggers):
             return []
-        if PROVISION_RE.match(facts.text):
-            return []  # "Under a proposal ..., Hamas would hand over ...": terms, not moves
         drafts = per_place_drafts(facts, ctx, self.types, split=False)
         for d in drafts:
             if d.place is None:

@@ -12,6 +12,10 @@ CONTENT_VERBS = {"include", "call", "propose", "concede", "envisage", "envision"
                  "allow", "demand", "see", "appear", "seek", "would", "cap", "limit", "freeze", "guarantee"}
 
 
+PLAN_NOUNS = {"plan", "proposal", "framework", "initiative", "roadmap", "blueprint"}
+PUT_FORWARD = {"circulate", "present", "put", "draft", "submit", "table", "unveil", "propose", "float", "table"}
+
+
 class ProposalComponent(FamilyComponent):
     family = "proposal"
     types = {"proposal"}
@@ -34,6 +38,23 @@ class ProposalComponent(FamilyComponent):
             d = Draft(type="proposal", facts=facts, trigger=tok, status=status_of(tok),
                       date=facts.best_time(), confidence=0.6)
             actor = trigger_actor(tok, ctx)
+            d.actors = [actor] if actor else []
+            return [d]
+        return self._put_forward(facts, ctx)
+
+    @staticmethod
+    def _put_forward(facts: SentenceFacts, ctx: Context) -> list[Draft]:
+        """'Under a proposal circulated by Egyptian and Qatari mediators last week, ...': a plan named
+        with who tabled it is a proposal event wherever it stands in the sentence."""
+        for tok in facts.sent:
+            if tok.lemma_.lower() not in PLAN_NOUNS or tok.pos_ != "NOUN":
+                continue
+            tabled = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in PUT_FORWARD), None)
+            if tabled is None:
+                continue
+            d = Draft(type="proposal", facts=facts, trigger=tok, status="reported", date=facts.best_time(),
+                      confidence=0.55)
+            actor = trigger_actor(tabled, ctx)
             d.actors = [actor] if actor else []
             return [d]
         return []

@@ -360,9 +360,14 @@ REFERENCE_DETS = {"the", "this", "that", "these", "those", "such", "its", "their
 
 
 def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
-    """'the attack showed ...': a noun that points back at an event told elsewhere."""
+    """'the attack showed ...': a noun that points back at an event told elsewhere; 'any attack on
+    Uvira' (none happened); 'have fled the fighting' (the cause of a flight, told as background)."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
+    if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in trigger.children):
+        return True
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("flee", "escape", "fear"):
+        return True
     dets = [c for c in trigger.children if c.dep_ in ("det", "poss")]
     if not dets or dets[0].lower_ not in REFERENCE_DETS:
         return False

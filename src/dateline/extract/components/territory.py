@@ -15,7 +15,10 @@ ATTEMPT = {"try", "attempt", "seek", "aim", "struggle", "fail"}
 
 def _attempted(tok) -> bool:
     """'a unit trying to advance on the village', 'failed to take the town': no ground changed hands."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ATTEMPT
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ATTEMPT:
+        return True
+    # "ordered the PLA to be capable of taking Taiwan": an ability, not a capture
+    return tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() in ("capable", "able", "ready", "prepared")
 
 
 class TerritoryComponent(FamilyComponent):

@@ -15,7 +15,11 @@ PEOPLE = {"people", "person", "persons", "civilians", "civilian", "soldiers", "s
           "women", "men", "police", "officers", "policemen", "workers", "patients", "pilgrims",
           "villagers", "combatants", "rebels", "insurgents", "members", "staff", "journalists",
           "migrants", "refugees", "students", "passengers", "personnel", "guards", "militiamen",
-          "protesters", "demonstrators", "recruits", "conscripts", "wounded", "dead", "of"}
+          "protesters", "demonstrators", "recruits", "conscripts", "wounded", "dead", "of",
+          "man", "woman", "boy", "girl", "soldier", "civilian", "officer", "worker", "resident", "villager"}
+UNITS = {"years", "days", "km", "miles", "hours", "months", "weeks", "points", "percent", "kilometres",
+         "kilometers", "metres", "meters", "feet", "tonnes", "tons", "euros", "dollars", "minutes", "storeys",
+         "stories", "floors", "homes", "houses", "buildings", "vehicles", "trucks", "kilograms", "kg"}
 ADJECTIVES = {"more", "other", "civilian", "unarmed", "young", "elderly", "foreign", "local", "armed",
               "suspected", "alleged", "enemy", "rebel", "government", "army", "security", "police", "aid",
               "health", "medical", "palestinian", "israeli", "russian", "ukrainian", "additional", "further"}
@@ -49,6 +53,9 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
             and not (words[0][:1].isupper() and words[0].endswith("s") and words[1].lower() not in PEOPLE):
         words = words[1:]  # "58 Pakistani soldiers" -> soldiers; but "58,000 Palestinians" stays
     first = words[0].lower().strip("’'") if words else ""
+    if first == "of" and len(words) > 1 and words[1].lower() not in ("the", "them", "those", "these", "their"):
+        first = words[1].lower().strip("’',.")   # "dozens of homes" counts homes, "dozens of people" people
+        words = words[1:]
     head_words = " ".join(after.split()[:4])
     weapon = lex.weapon_of(head_words)
     if weapon and first not in ("people", "civilians", "soldiers", "troops") and not re.match(
@@ -62,7 +69,7 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
         return "fatalities", None, None
     if first in ("injured", "wounded", "injuries", "hurt"):
         return "injured", None, None
-    left2 = preceding(facts, n, 2)
+    left2 = preceding(facts, n, 2).replace('"', "").replace("”", "").replace("“", "").rstrip()
     if re.search(r"\b(kill(ed|ing)?|wound(ed|ing)?|injur(ed|ing)|massacred|executed|shot dead|left|neutrali[sz]ed|eliminated)\s*$", left2, re.I) \
             and first not in ("of", "per", "percent") and not weapon:
         # "killed three ethnic Albanians", "wounding 20": the verb before the count decides
@@ -75,7 +82,9 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
         if DEAD_WORDS.search(verb):
             return "fatalities", None, None
     is_people = first in PEOPLE or (first and first.rstrip("s") in {p.rstrip("s") for p in PEOPLE})
-    is_plural_noun = bool(first) and (first.endswith("s") or words[0][:1].isupper()) and first not in ("years", "days", "km", "miles", "hours", "months", "weeks", "points", "percent")
+    if first in UNITS:
+        return "other", None, None   # "about 30 kilometres south of", "dozens of homes"
+    is_plural_noun = bool(first) and (first.endswith("s") or words[0][:1].isupper()) and first not in UNITS
     if is_people or first in ("of",) or is_plural_noun:
         right = " ".join(facts.text[n.end:].split()[:7])
         left = preceding(facts, n, 4)
@@ -101,11 +110,12 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
         if l_dead and l_hurt:
             return ("fatalities" if l_dead.start() > l_hurt.start() else "injured"), None, None
     if first == "" or first in ("and", "others"):
+        # "killing 17 civilians and wounding more than 40": the nearest verb before the number
         left = preceding(facts, n, 3)
-        if DEAD_WORDS.search(left):
-            return "fatalities", None, None
-        if HURT_WORDS.search(left):
-            return "injured", None, None
+        dead = [m.end() for m in DEAD_WORDS.finditer(left)]
+        hurt = [m.end() for m in HURT_WORDS.finditer(left)]
+        if dead or hurt:
+            return ("fatalities" if max(dead, default=-1) > max(hurt, default=-1) else "injured"), None, None
     return "other", None, None
 
 

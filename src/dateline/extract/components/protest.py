@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..facts import SentenceFacts
 from .base import Context, Draft
 from .common import FamilyComponent, per_place_drafts
+from .counts import attach_quantities, classify_number
 
 
 class ProtestComponent(FamilyComponent):
@@ -19,6 +20,10 @@ class ProtestComponent(FamilyComponent):
             drafts = [d for d in drafts if d.place is None or not d.place.is_country]
         if not drafts:
             drafts = self._called_for(facts, ctx)
+        # "two people died of gunshot wounds": a protest's own dead and injured
+        casualties = [n for n in facts.numbers if classify_number(facts, n, ctx.lex)[0] in ("fatalities", "injured")]
+        if len(drafts) == 1:
+            attach_quantities(drafts[0], facts, ctx.lex, casualties)
         # a protest needs something concrete: a place, a count or a time
         return [d for d in drafts if d.place or facts.numbers or facts.times]
 

@@ -216,6 +216,14 @@ def drop_background(drafts: list[Draft], anchor) -> list[Draft]:
     out = []
     for d in drafts:
         span = d.date
+        toll = d.type == "casualties" or (d.type == "attack" and d.fatalities is not None and d.trigger is not None
+                                          and d.trigger.lemma_.lower() in ("kill", "die") and not d.weapons)
+        if toll and d.scope == "incident" and span is not None and anchor is not None \
+                and (span.precision == "year" or (span.end is not None and (anchor - span.end).days > 45)):
+            d.type, d.subtype, d.scope = "casualties", None, "cumulative"
+            # "more than 5,900 people were killed in gang violence last year": a running toll
+            out.append(d)
+            continue
         if d.type != "statement" and d.scope == "incident" and anchor is not None and d.status != "planned":
             if span is not None and (span.precision == "year" or (span.end is not None and (
                     (anchor - span.end).days > 45 or (span.precision == "month" and span.end < anchor.replace(day=1))))):
@@ -246,10 +254,14 @@ def fold_intercepts(drafts: list[Draft]) -> list[Draft]:
                     host.intercepted.setdefault(k, v)
                 host.support.append(d.facts)
                 continue
-            if not (d.weapons or d.intercepted):
-                continue
+            if not (d.weapons or d.intercepted or LAUNCHED.search(d.facts.text)):
+                continue  # "air defences downed a drone" with no barrage to join and no launch told
         out.append(d)
     return out
+
+
+# "a ballistic missile fired from Yemen ... was intercepted": an attack that failed is still an attack
+LAUNCHED = re.compile(r"\b(fired|launched)\b", re.I)
 
 
 def _side(d: Draft) -> str | None:

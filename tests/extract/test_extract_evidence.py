@@ -13,7 +13,9 @@ DEV_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
 
 def _articles(shared_dir):
-    paths = sorted(DEV_GOLD.glob("*.txt")) + [shared_dir / "seed" / "article.txt"]
+    fixtures = DEV_GOLD.parent
+    paths = [path for name in ("dev", "heldout", "unseen") for path in sorted((fixtures / name).glob("*.txt"))]
+    paths += [shared_dir / "seed" / "article.txt"]
     paths += sorted((DEV_GOLD.parent.parent.parent / "examples").glob("*.txt"))
     return paths
 

@@ -101,7 +101,7 @@ def build_matcher(nlp: Language, lex: Lexicon) -> tuple[Matcher, list[dict], dic
 
 def _token_matches(tok, spec: dict) -> bool:
     """One token against a Matcher-style spec (LEMMA/LOWER/POS/ENT_TYPE, a value or {"IN": [...]})."""
-    values = {"LEMMA": tok.lemma_, "LOWER": tok.lower_, "POS": tok.pos_, "ENT_TYPE": tok.ent_type_, "DEP": tok.dep_}
+    values = {"LEMMA": tok.lemma_.lower(), "LOWER": tok.lower_, "POS": tok.pos_, "ENT_TYPE": tok.ent_type_, "DEP": tok.dep_}
     for key, want in spec.items():
         if key not in values:
             continue
@@ -169,7 +169,8 @@ class FactsComponent:
             anchor = rule.get("anchor", 0)
             matches.append((start + anchor, rule))
         for tok in doc:
-            for index in {*self.by_word.get(("LEMMA", tok.lemma_), ()), *self.by_word.get(("LOWER", tok.lower_), ())}:
+            # lemmas compared in lower case: a sentence-initial "Debris" is tagged a proper noun
+            for index in {*self.by_word.get(("LEMMA", tok.lemma_.lower()), ()), *self.by_word.get(("LOWER", tok.lower_), ())}:
                 rule = self.rules[index]
                 if not _token_matches(tok, rule["pattern"][0]):
                     continue

@@ -72,6 +72,9 @@ class DiplomacyComponent(FamilyComponent):
                     continue
                 if _wished(d.trigger):
                     continue  # "protesters demanded a deal": wanted, not done or arranged
+                if d.trigger is not None and d.trigger.dep_ == "xcomp" and \
+                        d.trigger.head.lemma_.lower() in ("offer", "propose", "suggest"):
+                    continue  # "Turkey has offered to host a round": an offer (a proposal), not a meeting
                 if etype == "agreement" and d.trigger is not None and d.trigger.dep_ == "amod":
                     continue  # "the rush toward a US-brokered deal": a description, not a deal made
                 if etype == "agreement" and _purpose(d.trigger):

@@ -17,6 +17,9 @@ def _attempted(tok) -> bool:
     """'a unit trying to advance on the village', 'failed to take the town': no ground changed hands."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ATTEMPT:
         return True
+    if tok.pos_ == "NOUN" and any(c.lower_ in ("planned", "expected", "possible", "looming", "new", "next")
+                                  for c in tok.children if c.dep_ == "amod"):
+        return True   # "reservists for the planned offensive": none yet
     # "ordered the PLA to be capable of taking Taiwan": an ability, not a capture
     return tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() in ("capable", "able", "ready", "prepared")
 

@@ -156,7 +156,9 @@ def find_attributions(sent: Span, lex: Lexicon) -> list[Attribution]:
         if subj.lower_ in PRONOUNS:
             out.append(Attribution(None, tok, kind, pronoun=subj.lower_))
             continue
-        speaker = noun_phrase(subj)
+        named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        # "A rival Druze leader, Sheikh Hikmat al-Hijri, rejected ...": the name speaks
+        speaker = noun_phrase(named) if named is not None and subj.ent_type_ != "PERSON" else noun_phrase(subj)
         if lex.weapon_of(speaker.text):
             continue  # "a missile slammed into ...": weapons do not speak
         out.append(Attribution(speaker, tok, kind))

@@ -176,6 +176,8 @@ def _reports(verb: Token, trigger: Token) -> bool:
     if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i \
             and not any(c.dep_ == "ccomp" for c in verb.children):
         return True  # "X killed 12 people, a local group said": it reports the whole sentence
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and trigger in verb.head.subtree:
+        return True  # "In Ryazan, a drone attack started a fire, governor Pavel Malkov said, while ..."
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "attr", "oprd") and trigger in child.subtree:
             return True

@@ -123,6 +123,22 @@ def national_area(facts: SentenceFacts, ctx: Context) -> tuple[str, str] | None:
     return None
 
 
+def paragraph_source(facts: SentenceFacts, ctx: Context) -> str | None:
+    """'Three people were killed in the Moscow region, governor X said. A drone struck a building in
+    Vidnoye ...': the next sentence of the paragraph goes on with the same source."""
+    from ..actors import actor_from_span
+
+    before = [f for f in (facts.sent.doc._.dateline_facts or []) if f.index == facts.index - 1]
+    if not before or facts.quotes:
+        return None
+    for a in before[0].attributions:
+        if a.speaker is not None and a.verb is not None and a.verb.lemma_.lower() in ("say", "report", "tell") \
+                and not before[0].quotes and any(t.type in ("attack", "clash", "casualties") for t in before[0].triggers):
+            actor = actor_from_span(a.speaker, ctx.actors, ctx.lex)
+            return actor.name if actor else None
+    return None
+
+
 def clause_drafts(facts: SentenceFacts, char: int, drafts: list[Draft]) -> list[Draft]:
     """The drafts whose clause holds the word at this character of the sentence (all when none does)."""
     tok = next((t for t in facts.sent if t.idx - facts.sent.start_char >= char), None)
@@ -219,6 +235,8 @@ class ViolenceComponent(FamilyComponent):
             places = [earlier] if earlier is not None else []
         nation = None if places or facts.nationwide else national_area(facts, ctx)
         claimed_by, kind = claimant(facts, main.token, ctx)
+        if claimed_by is None:
+            claimed_by = paragraph_source(facts, ctx)
         actor = trigger_actor(main.token, ctx)
         if actor is not None and actor.name.lower() in ("they", "it", "we") and claimed_by:
             actor = speaker_actor(facts, ctx) or actor  # "the Houthis said they fired": the Houthis

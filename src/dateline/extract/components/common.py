@@ -270,6 +270,12 @@ def _in_apposition(place: PlaceMention, others: list[PlaceMention]) -> bool:
     return False
 
 
+def _site_of_member(place: PlaceMention) -> bool:
+    """'... and on a market in Paktika': the place of a listed target, not a frame around the list."""
+    noun = _noun_above(_conj_root(place.root))
+    return noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "conj" and noun.head.pos_ == "ADP"
+
+
 def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[PlaceMention]]:
     """(places that are each an event, places that only frame them).
 
@@ -295,6 +301,12 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
         noun = _noun_above(_conj_root(root))
         if noun is not None:
             keys.add(_conj_root(noun).i)
+        for tok in (_conj_root(root), noun):
+            # "strikes on Kabul and on a market in Paktika": prepositions joined by "and"
+            if tok is not None and tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "conj"):
+                prep = tok.head
+                if prep.dep_ == "conj" or any(c.dep_ == "conj" and c.pos_ == "ADP" for c in prep.children):
+                    keys.add(_conj_root(prep).i)
         links.append(keys)
     group_of = list(range(len(places)))
     for i in range(len(places)):
@@ -308,7 +320,7 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
     biggest = max(groups.values(), key=len)
     if len(biggest) >= 2:
         # "the villages of A and B in the C region": C frames the list, it is not a member
-        members = [p for p in biggest if _prep_of(p) not in ("in", "inside")]
+        members = [p for p in biggest if _prep_of(p) not in ("in", "inside") or _site_of_member(p)]
         if any(_prep_of(p) == "of" and _settlement_above(p) for p in members):  # "the village of A near B"
             members = [p for p in members if _prep_of(p) not in ("near", "around", "outside")]
         if len(members) == 1:

@@ -156,8 +156,8 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
                 continue
         home = None
         for c in clusters:
-            if d.role == "intercept":
-                break
+            if d.role == "intercept" or _another(d):
+                break  # "Another raid on a house in Nabatieh", "A separate strike": a new event
             if d.family == "protest" and protest_sites >= 2 and any(
                     _broad(d, resolved) != _broad(other, resolved) for other in c.drafts):
                 continue  # "rallies across Israel" is the whole; Tel Aviv and Haifa are its parts
@@ -174,6 +174,16 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
             home.add(d)
     clusters.sort(key=lambda c: min(x.facts.index for x in c.drafts))
     return clusters
+
+
+def _another(d: Draft) -> bool:
+    """The text says this is a further event: 'another raid', 'a separate strike', 'Separately, ...'."""
+    if d.family not in ("violence", "territory", "airspace") or d.trigger is None:
+        return False
+    if d.facts.text.lstrip().lower().startswith("separately"):
+        return True
+    return any(c.lower_ in ("another", "separate", "second", "third", "further") for c in d.trigger.children
+               if c.dep_ in ("det", "amod"))
 
 
 def _broad(d: Draft, resolved) -> bool:

@@ -48,6 +48,13 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
         return "other", None, None  # "no one was hurt"
     after = following(facts, n)
     words = after.split()
+    if re.search(r"\bfamil(y|ies) of\s*$", facts.text[:n.start], re.I):
+        # "killed a family of five": five people
+        left = preceding(facts, n, 5)
+        if DEAD_WORDS.search(left):
+            return "fatalities", None, None
+        if HURT_WORDS.search(left):
+            return "injured", None, None
     # skip adjectives before the counted noun: "58 Pakistani soldiers", "12 more civilians"
     while len(words) > 1 and (words[0][:1].isupper() or words[0].lower() in ADJECTIVES) and words[0].lower() not in PEOPLE \
             and not (words[0][:1].isupper() and words[0].endswith("s") and words[1].lower() not in PEOPLE):

@@ -209,10 +209,18 @@ def _unplaced_thin(d: Draft) -> bool:
     return d.family == "violence" and d.place is None and not d.nationwide and _thin(d)
 
 
+def _same_days(a: Draft, b: Draft) -> bool:
+    """Both dated by their own words and a day apart or less, or either undated ("Late on Friday, ...")."""
+    if not (a.date and b.date and a.date.start and b.date.start and a.date.text and b.date.text):
+        return True
+    return abs((a.date.start - b.date.start).days) <= 1
+
+
 def _host_for_unplaced(d: Draft, clusters: list[Cluster]) -> Cluster | None:
     """A strike mentioned without a place belongs to the barrage of its day, else the nearest strike."""
     same = [c for c in clusters if c.family == "violence" and c.primary.scope == d.scope
-            and (not d.actors or not c.primary.actors or d.actors[0].country == c.primary.actors[0].country)]
+            and (not d.actors or not c.primary.actors or d.actors[0].country == c.primary.actors[0].country)
+            and _same_days(d, c.primary)]
     if not same:
         return None
     national = [c for c in same if c.primary.nationwide or (c.primary.weapons and c.primary.place is None)]

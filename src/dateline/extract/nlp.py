@@ -121,6 +121,9 @@ def _near(doc: Doc, end: int, near: dict) -> bool:
     (A Matcher wildcard between two words costs far more than this check.)
     """
     sent_end = doc[end - 1].sent.end if end > 0 else len(doc)
+    if end > 0 and near.get("subject"):
+        # "several mortar shells landed near the compound": the subject's head noun is the second word
+        return any(c.dep_ in ("nsubj", "nsubjpass") and _token_matches(c, near["token"]) for c in doc[end - 1].children)
     if end > 0:
         # the passive subject counts too: "22 missiles were launched" as "launched 22 missiles"
         for child in doc[end - 1].children:

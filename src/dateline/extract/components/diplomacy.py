@@ -72,6 +72,12 @@ class DiplomacyComponent(FamilyComponent):
                     continue
                 if _wished(d.trigger):
                     continue  # "protesters demanded a deal": wanted, not done or arranged
+                if d.trigger is not None and d.trigger.lemma_.lower() == "round" and (
+                        any(c.lower_ in ("live", "rubber", "plastic") for c in d.trigger.children)
+                        or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                            g.lemma_.lower() in ("ammunition", "fire", "gas", "shot", "bullet", "shelling", "artillery")
+                            for g in c.children) for c in d.trigger.children)):
+                    continue  # "fired tear gas and live rounds", "rounds of ammunition": no talks
                 if d.trigger is not None and d.trigger.dep_ == "xcomp" and \
                         d.trigger.head.lemma_.lower() in ("offer", "propose", "suggest"):
                     continue  # "Turkey has offered to host a round": an offer (a proposal), not a meeting

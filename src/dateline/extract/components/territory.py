@@ -24,6 +24,11 @@ def _attempted(tok) -> bool:
     return tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() in ("capable", "able", "ready", "prepared")
 
 
+def _weapon_subject(tok, ctx: Context) -> bool:
+    """'a drone entered Romanian airspace near the village of X': a weapon takes no ground."""
+    return any(c.dep_ == "nsubj" and ctx.lex.weapon_of(c.text) for c in tok.children)
+
+
 class TerritoryComponent(FamilyComponent):
     family = "territory"
     types = {"territorial_change"}
@@ -37,7 +42,7 @@ class TerritoryComponent(FamilyComponent):
                     for c in t.token.children)
                 or (t.token.dep_ in ("acl", "amod") and t.token.pos_ == "VERB")
                 or (t.token.tag_ in ("VBZ", "VBP") and t.subtype == "capture")  # "while the RSF occupies ..."
-                or _attempted(t.token)))]
+                or _attempted(t.token) or _weapon_subject(t.token, ctx)))]
         try:
             drafts = per_place_drafts(facts, ctx, self.types, require_place=True)
             if not drafts:

@@ -105,6 +105,9 @@ CUMULATIVE_RE = re.compile(r"\b(war|conflict|fighting|insurgency|violence|offens
                            r"\bha(s|ve)\s+(now\s+)?(killed|left|claimed|cost)"
                            r"|\bsince (the )?([\w-]+\s){1,3}(began|started|erupted|broke out|escalated)\b", re.I)
 
+YEARS_LONG = re.compile(r"\bfor (nearly |almost |more than |over |about )?(two |three |four |several |many |\d+ )?"
+                        r"(decades|years)\b", re.I)
+
 # "have killed 31 people since dawn on Tuesday": a day's toll, even beside "since October 2025"
 DAILY_RE = re.compile(r"\bsince (dawn|daybreak|midnight|this morning|last night)\b|\b(in|over) the (past|last) 24 hours\b",
                       re.I)
@@ -183,6 +186,8 @@ class ViolenceComponent(FamilyComponent):
             return []
         if facts.has_phrase(lex.phrases.get("generic", [])) and not facts.numbers:
             return []  # "missiles still hit cities daily": habitual, not an event
+        if YEARS_LONG.search(facts.text):
+            return []  # "Al-Shabaab has fought for nearly two decades": a war's history, not an incident
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
                   and not (t.type == "clash" and t.token.pos_ == "VERB" and not armed_subject(t.token, ctx))]
         counts = [n for n in facts.numbers if classify_number(facts, n, lex)[0] != "other"]

@@ -115,6 +115,8 @@ def status_of(trigger: Token, *, allow_modal: bool = True) -> str:
     """planned / ongoing / reported from the trigger's own clause."""
     if trigger.lower_ in ("expected", "due") and any(c.lower_ == "in" for c in trigger.children):
         return "planned"   # "an envoy is expected in Beirut", "is due in New Delhi"
+    if trigger.tag_ == "VBG" and any(c.lower_ == "been" for c in trigger.children):
+        return "ongoing"   # "Russian forces have been pressing toward Kostiantynivka for months"
     for tok in clause_chain(trigger):
         lemma = tok.lemma_.lower()
         if lemma in ONGOING and tok.pos_ in ("VERB", "ADJ", "ADV", "AUX"):

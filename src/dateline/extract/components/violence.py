@@ -126,6 +126,18 @@ def national_area(facts: SentenceFacts, ctx: Context) -> tuple[str, str] | None:
     return None
 
 
+ARMED_SOURCE = re.compile(r"\b(army|military|armed forces|defen[cs]e ministry|ministry of defen[cs]e|general staff|"
+                          r"forces|militia|rebels|RSF|Taliban|Hezbollah|Hamas|Houthis?|M23|JNIM|al-Shabaab|"
+                          r"spokesman for the (army|military))\b", re.I)
+
+
+def own_forces(actor) -> bool:
+    """'its troops', 'their fighters', 'it': the speaker's own side did it."""
+    if actor is None or not actor.name:
+        return False
+    return actor.name.lower().split()[0] in ("its", "their", "our", "it", "they", "we")
+
+
 def paragraph_source(facts: SentenceFacts, ctx: Context) -> str | None:
     """'Three people were killed in the Moscow region, governor X said. A drone struck a building in
     Vidnoye ...': the next sentence of the paragraph goes on with the same source."""
@@ -250,6 +262,11 @@ class ViolenceComponent(FamilyComponent):
             status = "claimed"
         if status == "reported" and claimed_by and actor and claimed_by == actor.name and etype == "attack":
             status = "claimed"   # "Russia said it struck ..." is the actor's own claim
+        if status == "reported" and claimed_by and kind != "according" and (
+                own_forces(actor) or (etype == "clash" and ARMED_SOURCE.search(claimed_by))):
+            # "the army said its troops repelled ...", "Pakistan's military said 23 of its soldiers
+            # were killed in the fighting": one side's account of its own fight
+            status = "claimed"
         date = None if cumulative else facts.best_time(main.token)
         subtype = main.subtype or (attack_subtype(facts.text) if etype == "attack" else None)
         if etype == "clash":

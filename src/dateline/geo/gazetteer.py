@@ -165,6 +165,11 @@ class Gazetteer:
             return None
         if (weak or chosen.quality == 0) and not self._in_context(chosen, scope):
             return None  # a variant spelling far from the article's places is not a guess we make
+        if chosen.quality <= 2 and (scope.article_countries or scope.country_hint) \
+                and not self._in_context(chosen, scope) and (len(base) <= 4 or chosen.population < 1_000_000):
+            # another language's name for a far-away place ("Sol" for Seoul in a Madrid story,
+            # "Dahiyeh" for a Japanese town in a Beirut one) is no match for a local name
+            return None
         return self._place(chosen, text=text.strip(), relation=relation)
 
     def _qualifier(self, qualifier: str, hint: str | None) -> tuple[str | None, tuple[str, str] | None]:

@@ -187,6 +187,10 @@ class StatementComponent(FamilyComponent):
                 return True
             if d.family in ("diplomacy", "proposal") and not facts.quotes and d.status != "planned":
                 return True  # "the Taliban said it halted operations": the truce is the news
+            if d.family == "diplomacy" and d.type == "visit" and not facts.quotes and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they", "it", "we")
+                    for c in d.trigger.children):
+                return True  # "X signaled that he may travel to the US": the planned visit is the news
         return False
 
     @staticmethod

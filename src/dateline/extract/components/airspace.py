@@ -6,6 +6,8 @@ airspace") or the reporter ("Moldova reported drone fragments"), that is it.
 """
 from __future__ import annotations
 
+import re
+
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of
 from .common import FamilyComponent, event_places
@@ -26,6 +28,11 @@ def _negated(tok) -> bool:
 def _origin(place) -> bool:
     head = place.root.head
     return place.root.dep_ == "pobj" and head.lower_ in ("from", "over") and head.head.lower_ != "airspace"
+
+
+CROSSING = {"violate", "breach", "violation", "breaching", "stray", "cross"}
+AIRBORNE = re.compile(r"\b(drones?|aircraft|jets?|planes?|helicopters?|missiles?|balloons?|UAVs?|airspace)\b", re.I)
+RATE = re.compile(r"\b\d[\d,]*\s+[\w\s-]{0,30}?\b(a|per|every) (day|week|month|year)\b", re.I)
 
 
 def _airspace_owner(facts: SentenceFacts, ctx: Context) -> tuple[str, str] | None:
@@ -63,6 +70,10 @@ class AirspaceComponent(FamilyComponent):
             return []  # debris of a strike on one's own city is part of the strike
         if any(t.role == "intercept" for t in facts.triggers) and not _violator_shot_down(triggers[0].token):
             return []  # "intercepted a missile before it crossed into X": the interception is the news
+        if RATE.search(facts.text):
+            return []  # "has dropped up to 3,000 glide bombs a month": a rate, not an incident
+        if all(t.token.lemma_.lower() in CROSSING for t in triggers) and not AIRBORNE.search(facts.text):
+            return []  # "troops crossed the border": a ground move, not an airspace violation
         main = triggers[0]
         places = event_places(facts, [t for t in facts.triggers if not t.weak], self.types,
                               exclude_speakers=False)

@@ -105,6 +105,7 @@ CUMULATIVE_RE = re.compile(r"\b(war|conflict|fighting|insurgency|violence|offens
                            r"\bha(s|ve)\s+(now\s+)?(killed|left|claimed|cost)"
                            r"|\bsince (the )?([\w-]+\s){1,3}(began|started|erupted|broke out|escalated)\b", re.I)
 
+RATE = re.compile(r"\b\d[\d,]*\s+[\w\s-]{0,30}?\b(a|per|every) (day|week|month|year)\b", re.I)  # "3,000 bombs a month"
 YEARS_LONG = re.compile(r"\bfor (nearly |almost |more than |over |about )?(two |three |four |several |many |\d+ )?"
                         r"(decades|years)\b", re.I)
 
@@ -198,7 +199,7 @@ class ViolenceComponent(FamilyComponent):
             return []
         if facts.has_phrase(lex.phrases.get("generic", [])) and not facts.numbers:
             return []  # "missiles still hit cities daily": habitual, not an event
-        if YEARS_LONG.search(facts.text):
+        if YEARS_LONG.search(facts.text) or RATE.search(facts.text):
             return []  # "Al-Shabaab has fought for nearly two decades": a war's history, not an incident
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
                   and not (t.type == "clash" and t.token.pos_ == "VERB" and not armed_subject(t.token, ctx))]

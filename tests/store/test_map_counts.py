@@ -98,16 +98,7 @@ def test_counts_follow_inserts_updates_and_deletes(db_url):  # noqa: ANN001
 
     # Fusion rewrites event rows (store_sync updates every column) and deletes the
     # merged-away ones; a re-dated, moved or re-counted event moves its counts.
-    with engine.begin() as conn:
-        for i in range(0, 400, 7):
-            changed = _row(i, rng)
-            del changed["event_id"]
-            conn.execute(update(s.events).where(s.events.c.event_id == f"ev_{i:04d}")
-                         .values(**changed))
-        conn.execute(update(s.events).where(s.events.c.event_id == "ev_0001")
-                     .values(status="confirmed"))  # no counted column: no change
-        conn.execute(delete(s.events).where(s.events.c.event_id.in_(
-            [f"ev_{i:04d}" for i in range(3, 400, 5)])))
+    _rewrite(engine, rng)
     assert _stored(engine) == _expected(_events(engine))
 
     with engine.begin() as conn:  # everything gone: no rows left, not rows of zero

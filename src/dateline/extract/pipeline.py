@@ -53,7 +53,8 @@ class Extractor:
             for doc in docs:
                 add_gazetteer_places(doc, self.geo)
         index = ActorIndex()
-        index.learn(docs, lex, home_country=self._dateline_country(article))
+        home = self._dateline_country(article)   # may need the gazetteer: looked up once
+        index.learn(docs, lex, home_country=home)
         ctx = Context(lex=lex, actors=index, anchor=article.anchor_date, country_code=_country_code)
         is_title = [i == 0 and text[s:e].strip() == article.title for i, (s, e) in enumerate(paragraphs)]
         first_body = next((i for i, (s, e) in enumerate(paragraphs)
@@ -69,7 +70,7 @@ class Extractor:
             sentence_no += len(doc._.dateline_facts)
             all_facts.extend(doc._.dateline_facts)
             drafts.extend(doc._.dateline_drafts)
-        return self._assemble(article, drafts, all_facts, ctx)
+        return self._assemble(article, drafts, all_facts, ctx, home)
 
     def _dateline_country(self, article: Article) -> str | None:
         place = article.dateline.place if article.dateline else None
@@ -84,9 +85,9 @@ class Extractor:
             return None
         return found.country if found else None
 
-    def _assemble(self, article: Article, drafts, all_facts, ctx: Context) -> Extraction:
+    def _assemble(self, article: Article, drafts, all_facts, ctx: Context, home: str | None) -> Extraction:
         text = article.text
-        resolver = PlaceResolver(self.geo, all_facts, article, home=self._dateline_country(article))
+        resolver = PlaceResolver(self.geo, all_facts, article, home=home)
         resolved: dict[int, Place | None] = {}
         last_city: Place | None = None
         for f in all_facts:

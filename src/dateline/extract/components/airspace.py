@@ -10,7 +10,7 @@ import re
 
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of
-from .common import FamilyComponent, event_places
+from .common import RATE, FamilyComponent, event_places
 
 
 def _negated(tok) -> bool:
@@ -32,7 +32,6 @@ def _origin(place) -> bool:
 
 CROSSING = {"violate", "breach", "violation", "breaching", "stray", "cross"}
 AIRBORNE = re.compile(r"\b(drones?|aircraft|jets?|planes?|helicopters?|missiles?|balloons?|UAVs?|airspace)\b", re.I)
-RATE = re.compile(r"\b\d[\d,]*\s+[\w\s-]{0,30}?\b(a|per|every) (day|week|month|year)\b", re.I)
 
 
 def _airspace_owner(facts: SentenceFacts, ctx: Context) -> tuple[str, str] | None:

@@ -15,6 +15,10 @@ PROVISION_RE = re.compile(r"\s*Under (the|a|an|this|that|its) ([\w-]+ ){0,3}(pro
                           r"accord|truce|ceasefire|roadmap|arrangement|draft|text)\b", re.I)
 
 
+# "3,000 glide bombs a month": a rate, not an incident
+RATE = re.compile(r"\b\d[\d,]*\s+[\w\s-]{0,30}?\b(a|per|every) (day|week|month|year)\b", re.I)
+
+
 class FamilyComponent:
     """Base of every family component: __call__ -> match -> set_annotations."""
 

@@ -14,6 +14,7 @@ from .base import Context, Draft, first_quote
 from .common import FamilyComponent, frame_places
 
 CONCRETE = {"attack", "clash", "casualties", "territorial_change", "airspace_violation", "military_movement"}
+CONCRETE_FAMILIES = ("violence", "territory", "airspace", "movement", "protest")  # events a statement may report
 SUBTYPE = {"denial": "denial", "accusation": "accusation", "warning": "warning"}
 
 
@@ -57,16 +58,13 @@ def _counted_fact(facts: SentenceFacts, verb) -> bool:
     if not content:
         return False
     span = {t.i for c in content for t in c.subtree}
-    words = [facts.sent.doc[i] for i in sorted(span)]
+    return _bare_figure([facts.sent.doc[i] for i in sorted(span)])
+
+
+def _bare_figure(words) -> bool:
+    """These words state a figure with nothing wished, refused or foreseen in them."""
     has_number = any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY") for t in words)
     foreseen = any(t.lower_ in MODAL_WORDS or t.dep_ == "neg" or t.lemma_.lower() in STANCE_WORDS for t in words)
-    return has_number and not foreseen
-
-
-def _counted_fact_clause(facts: SentenceFacts) -> bool:
-    """The sentence states a figure with nothing foreseen or refused in it."""
-    has_number = any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY") for t in facts.sent)
-    foreseen = any(t.lower_ in MODAL_WORDS or t.dep_ == "neg" or t.lemma_.lower() in STANCE_WORDS for t in facts.sent)
     return has_number and not foreseen
 
 
@@ -147,12 +145,11 @@ class StatementComponent(FamilyComponent):
         a = next((a for a in facts.attributions if a.kind == "according" and a.speaker is not None), None)
         if a is None or not is_speaker_like(a.speaker, ctx.lex):
             return []
-        concrete = ("violence", "territory", "airspace", "movement", "protest")
-        if any(d.family in concrete for d in facts.drafts) or any(t.type in CONCRETE and not t.weak
+        if any(d.family in CONCRETE_FAMILIES for d in facts.drafts) or any(t.type in CONCRETE and not t.weak
                                                                   for t in facts.triggers):
             return []   # "killed 12, according to officials": the source of an event
         root = facts.sent.root
-        if not facts.quotes and (_counted_fact_clause(facts) or root.lemma_.lower() in ("be", "have") and not any(
+        if not facts.quotes and (_bare_figure(list(facts.sent)) or root.lemma_.lower() in ("be", "have") and not any(
                 c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in root.children)):
             return []
         actor = actor_from_span(a.speaker, ctx.actors, ctx.lex)
@@ -179,7 +176,7 @@ class StatementComponent(FamilyComponent):
                 continue
             if d.status == "planned" and d.family in ("violence", "territory", "movement"):
                 continue  # "said its army was ready to deploy": the position is the news
-            if d.family in ("violence", "territory", "airspace", "movement", "protest"):
+            if d.family in CONCRETE_FAMILIES:
                 return True
             # "..., two diplomats said": the talks are the news, the speakers its source
             if d.family in ("diplomacy", "proposal") and verb.i > d.trigger.i and subject is not None \

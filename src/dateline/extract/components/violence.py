@@ -11,8 +11,8 @@ import re
 
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
-from .common import (FamilyComponent, clause_groups, clause_verb, is_water, event_places, frame_places, is_reference, speaker_places,
-                     split_places, wished)
+from .common import (RATE, FamilyComponent, clause_groups, clause_verb, event_places, frame_places, is_reference,
+                     is_water, speaker_places, split_places, wished)
 from .counts import INTERCEPT, attach_quantities, classify_number, vague_casualties
 
 SUBTYPE_WORDS = [
@@ -105,7 +105,6 @@ CUMULATIVE_RE = re.compile(r"\b(war|conflict|fighting|insurgency|violence|offens
                            r"\bha(s|ve)\s+(now\s+)?(killed|left|claimed|cost)"
                            r"|\bsince (the )?([\w-]+\s){1,3}(began|started|erupted|broke out|escalated)\b", re.I)
 
-RATE = re.compile(r"\b\d[\d,]*\s+[\w\s-]{0,30}?\b(a|per|every) (day|week|month|year)\b", re.I)  # "3,000 bombs a month"
 YEARS_LONG = re.compile(r"\bfor (nearly |almost |more than |over |about )?(two |three |four |several |many |\d+ )?"
                         r"(decades|years)\b", re.I)
 

@@ -90,13 +90,7 @@ class ActorIndex:
             index = next((k for k, sent in enumerate(sentences) if sent.start <= ent.start < sent.end
                           and sent.doc is ent.doc), None)
             before = sentences[index - 1] if index else None
-            code = None
-            if before is not None:
-                for tok in reversed(list(before)):
-                    if tok.ent_type_ in ("GPE", "NORP", "ORG") or tok.text in lex.actors:
-                        code = country_of_text(tok.text, lex)
-                        if code:
-                            break
+            code = self._country_of_sentence(before, lex) if before is not None else None
             # "President X may travel to the United States": X is not that country's president
             away = _destinations(name, sentences, lex)
             if code in away:
@@ -105,6 +99,49 @@ class ActorIndex:
                 code = next((c for c in [self.main_country, *_ranked_countries(docs, lex)] if c and c not in away), None)
             if code:
                 self.countries[name] = code
+
+    def _country_of_sentence(self, sent: Span, lex: Lexicon) -> str | None:
+        """The country a sentence is about: its subject's, else the last one it names.
+
+        "India's ministry said ... 'no Pakistani sites were hit'" is about India; a person
+        as subject lends the country already known for them.
+        """
+        root = sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subj in subjects:
+            # only an actor as subject ("India's ministry", "Netanyahu"), not "Russian strikes";
+            # and only its own words, not a clause hanging off it ("a committee including ...")
+            if not (subj.pos_ == "PROPN" or subj.ent_type_ or subj.lower_ in lex.roles
+                    or subj.lemma_.lower() in lex.roles):
+                continue
+            words = [subj] + [t for c in subj.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                              for t in c.subtree]
+            span = sent.doc[min(t.i for t in words): max(t.i for t in words) + 1]
+            for ent in span.ents:
+                if ent.label_ in ("GPE", "NORP", "ORG"):
+                    code = country_of_text(ent.text, lex)
+                    if code:
+                        return code
+                if ent.label_ == "PERSON":
+                    code = self.countries.get(self.resolve_name(_clean_name(ent.text)))
+                    if code:
+                        return code
+            for tok in span:
+                if tok.text in lex.actors:
+                    code = country_of_text(tok.text, lex)
+                    if code:
+                        return code
+        for ent in reversed(sent.ents):
+            if ent.label_ in ("GPE", "NORP", "ORG"):
+                code = country_of_text(ent.text, lex)
+                if code:
+                    return code
+        for tok in reversed(list(sent)):
+            if tok.text in lex.actors:
+                code = country_of_text(tok.text, lex)
+                if code:
+                    return code
+        return None
 
     def resolve_name(self, name: str) -> str:
         parts = name.split()

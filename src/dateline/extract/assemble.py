@@ -80,6 +80,8 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         return False  # a visit, the call before it and the deal after it are three events
     ka, kb = place_key(a, resolved), place_key(b, resolved)
     if a.family == "violence":
+        if {a.type, b.type} == {"attack", "clash"} and not any(x.facts.is_heading or x.facts.is_lead for x in (a, b)):
+            return False  # a strike and the fighting told in another paragraph are two events
         if _counted(a.fatalities) and _counted(b.fatalities) and (
                 a.fatalities.min, a.fatalities.max) != (b.fatalities.min, b.fatalities.max):
             return False  # different tolls: different strikes, or two sides' accounts

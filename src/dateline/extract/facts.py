@@ -88,11 +88,24 @@ class SentenceFacts:
         """The first dated time of the sentence; with a trigger, one inside the trigger's own
         clause first ("the army said on Sunday its drones struck a base on Friday" -> Friday)."""
         dated = [t for t in self.times if t.span.start is not None] or self.times
+        if trigger is not None:
+            # "fighting continued near X, where troops have tried to advance since May 10":
+            # a time inside a relative clause dates that clause, not the event
+            dated = [t for t in dated if not self._in_other_relative_clause(t, trigger)]
         if trigger is not None and len(dated) > 1:
             own = [t for t in dated if self._in_clause_of(t, trigger)]
             if own:  # a day over a vaguer span: "earlier this week, ... on Monday night"
                 return min(own, key=lambda t: (t.span.precision != "day", t.start)).span
         return dated[0].span if dated else None
+
+    def _in_other_relative_clause(self, time, trigger: Token) -> bool:
+        tok = next((t for t in self.sent if t.idx - self.sent.start_char >= time.start), None)
+        if tok is None:
+            return False
+        for anc in [tok, *tok.ancestors]:
+            if anc.dep_ == "relcl":
+                return trigger not in anc.subtree
+        return False
 
     def _in_clause_of(self, time, trigger: Token) -> bool:
         tok = next((t for t in self.sent if t.idx - self.sent.start_char >= time.start), None)

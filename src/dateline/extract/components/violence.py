@@ -47,6 +47,10 @@ ARMED = {"forces", "troops", "soldiers", "army", "militants", "rebels", "fighter
          "paramilitaries", "police", "security", "sides", "combatants", "separatists", "marines"}
 
 
+# a gerund used as a noun ("fighting continued there") names the fight itself; only a verb
+# ("they fought") needs an armed subject
+NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj"}
+
 PERSON_NOUNS = {"boy", "girl", "man", "woman", "child", "baby", "soldier", "civilian", "journalist", "doctor",
                 "nurse", "teenager", "resident", "worker", "officer", "policeman", "student", "farmer", "driver",
                 "person", "volunteer", "medic", "paramedic", "firefighter", "commander", "official", "mother", "father"}
@@ -201,7 +205,8 @@ class ViolenceComponent(FamilyComponent):
         if YEARS_LONG.search(facts.text) or RATE.search(facts.text):
             return []  # "Al-Shabaab has fought for nearly two decades": a war's history, not an incident
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
-                  and not (t.type == "clash" and t.token.pos_ == "VERB" and not armed_subject(t.token, ctx))]
+                  and not (t.type == "clash" and t.token.pos_ == "VERB" and t.token.dep_ not in NOMINAL
+                           and not armed_subject(t.token, ctx))]
         counts = [n for n in facts.numbers if classify_number(facts, n, lex)[0] != "other"]
         dead, hurt = vague_casualties(facts)
         intercept_only = not strong and any(t.role == "intercept" for t in triggers) and INTERCEPT.search(facts.text)

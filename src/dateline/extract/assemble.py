@@ -156,7 +156,7 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
             if host is not None:
                 host.add(d)
                 continue
-        home = None
+        candidates = []
         for c in clusters:
             if d.role == "intercept" or _another(d):
                 break  # "Another raid on a house in Nabatieh", "A separate strike": a new event
@@ -166,8 +166,13 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
             if all(_compatible(d, other, resolved) for other in c.drafts):
                 if d.facts.index == c.drafts[0].facts.index and d.place is not None and c.drafts[0].place is not None:
                     continue  # two places in one sentence are two events
-                home = c
-                break
+                candidates.append(c)
+                if d.place is not None:
+                    break
+        home = candidates[0] if candidates else None
+        if d.place is None and len(candidates) > 1 and not (d.facts.is_heading or d.facts.is_lead):
+            # "More than 30 soldiers had been killed": the strike told just before, in its paragraph
+            home = min(candidates, key=lambda c: _distance(d, c))
         if home is None:
             if d.facts.is_heading:
                 continue
@@ -176,6 +181,12 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
             home.add(d)
     clusters.sort(key=lambda c: min(x.facts.index for x in c.drafts))
     return clusters
+
+
+def _distance(d: Draft, c: Cluster) -> tuple[bool, int]:
+    """How far a cluster's nearest sentence is from d: same paragraph first, then sentences."""
+    near = min(c.drafts, key=lambda x: abs(x.facts.index - d.facts.index))
+    return near.facts.paragraph != d.facts.paragraph, abs(near.facts.index - d.facts.index)
 
 
 def _another(d: Draft) -> bool:

@@ -230,6 +230,26 @@ RELATIONS = ("south of", "north of", "east of", "west of", "southeast of", "sout
 RIVER_BANK = re.compile(r"\b(banks?|river|shores?) of( the)?\s*$")
 
 
+SITE_NOUNS = {"camp", "base", "post", "outpost", "checkpoint", "barracks", "garrison", "town", "village",
+              "city", "district", "market", "airport", "port", "airbase", "positions", "position", "hospital"}
+
+
+def _unknown_site(ent: Span) -> bool:
+    """A name the model took for a person that the grammar says is a place: 'the army camp
+    at Boulkessi', 'the village of Tamou', 'positions near Kari' (villages the gazetteer lacks)."""
+    if ent.label_ != "PERSON" or len(ent) > 2:
+        return False
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ not in ("at", "near", "of", "outside", "in"):
+        return False
+    head = prep.head
+    if head.lemma_.lower() in SITE_NOUNS or head.lower_ in SITE_NOUNS:
+        return True
+    # "stormed the army camp at Boulkessi": the site is the verb's object
+    return head.pos_ == "VERB" and prep.lower_ != "of" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SITE_NOUNS for c in head.children)
+
+
 def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[PlaceMention]:
     doc = sent.doc
     stop = lex.place_cues["not_place"]
@@ -240,7 +260,8 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
         if text.lower().startswith("the "):
             text = text[4:]
         if label not in PLACE_LABELS and not (label == "ORG" and ent.root.dep_ == "pobj"
-                                              and ent.root.head.lower_ in ("in", "at", "near")):
+                                              and ent.root.head.lower_ in ("in", "at", "near")) \
+                and not _unknown_site(ent):
             continue
         if not any(t.text[:1].isupper() for t in ent):
             continue  # "hit mosques in A": a common noun the model called a facility

@@ -133,6 +133,9 @@ TITLES_BEFORE_NAMES = {"president", "minister", "mr", "mrs", "ms", "dr", "genera
                        "chancellor", "spokesman", "spokeswoman", "mayor", "governor", "king", "prince"}
 
 
+FUNCTION_POS = {"ADJ", "ADV", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM"}
+
+
 def add_gazetteer_places(doc: Doc, geo) -> None:
     """Places the gazetteer knows and the statistical NER missed or mislabelled.
 
@@ -152,13 +155,15 @@ def add_gazetteer_places(doc: Doc, geo) -> None:
         if span is None or span.text.isupper():
             continue
         overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
-        if overlapping and all(e.label_ in ("GPE", "LOC") and span.start <= e.start and e.end <= span.end
+        if overlapping and all(e.label_ in ("GPE", "LOC", "NORP") and span.start <= e.start and e.end <= span.end
                                for e in overlapping) and any(len(e) < len(span) for e in overlapping):
             ents = [e for e in ents if e not in overlapping] + [span]  # "Burkina" + "Faso" -> "Burkina Faso"
             changed = True
             continue
         if any(e.label_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY") for e in overlapping):
             continue
+        if len(span) == 1 and (span[0].is_stop or (span[0].is_sent_start and span[0].pos_ in FUNCTION_POS)):
+            continue  # "Most of the dead were recruits": an English word, not the Czech town
         if any((e.start, e.end) != (span.start, span.end) for e in overlapping):
             continue  # part of a longer name
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES_BEFORE_NAMES:

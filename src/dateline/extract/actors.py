@@ -50,7 +50,8 @@ class ActorIndex:
     countries: dict[str, str] = field(default_factory=dict)    # full name -> ISO2
     last_person: str | None = None
     last_group: Actor | None = None
-    main_country: str | None = None   # the country the article names most
+    main_country: str | None = None   # whose officials "President X" means: the dateline's, else topic
+    topic_country: str | None = None  # the country the article names most
 
     def learn(self, docs: list[Doc], lex: Lexicon, *, home_country: str | None = None) -> None:
         people: list[Span] = []
@@ -79,7 +80,8 @@ class ActorIndex:
         # An office-holder whose country the text never states belongs, most likely,
         # to the country the article is about.
         # where the reporter files from says whose officials "President X" most likely means
-        self.main_country = home_country or _main_country(docs, lex)
+        self.topic_country = _main_country(docs, lex)
+        self.main_country = home_country or self.topic_country
         # Otherwise the country of the body just named before ("The Kremlin said ...
         # Spokesman X told reporters"), else the article's main country.
         sentences = [sent for doc in docs for sent in doc.sents]
@@ -97,6 +99,27 @@ class ActorIndex:
                 code = None
             if code is None:
                 code = next((c for c in [self.main_country, *_ranked_countries(docs, lex)] if c and c not in away), None)
+            if code:
+                self.countries[name] = code
+        # Anyone else the text gives no nationality: what their description says ("who heads
+        # the Houthi committee"), none for someone from an international body or a think tank,
+        # else the article's main country (a resident quoted in a report from that country).
+        for ent in people:
+            name = self.resolve_name(_clean_name(ent.text))
+            if name in self.countries:
+                continue
+            description = _description(ent)
+            if description is not None and international(description.text, lex):
+                continue
+            code = None
+            if description is not None:
+                code = next((c for e in description.ents if e.label_ in ("GPE", "NORP", "ORG")
+                             for c in [country_of_text(e.text, lex)] if c), None)
+                code = code or next((c for t in description if t.text in lex.actors
+                                     for c in [country_of_text(t.text, lex)] if c), None)
+            if code is None and international(ent.sent.text, lex):
+                continue
+            code = code or self.topic_country
             if code:
                 self.countries[name] = code
 
@@ -149,6 +172,29 @@ class ActorIndex:
             return name
         full = self.full_names.get(parts[-1])
         return full if full and full.endswith(name) else name
+
+
+def _description(ent: Span) -> Span | None:
+    """The words that describe a person: 'X, a shopkeeper who ...', 'X, who heads the Y
+    committee', 'the head of the Y delegation, X'."""
+    doc, sent = ent.doc, ent.sent
+    if ent.end < sent.end and doc[ent.end].text == ",":
+        end = ent.end + 1
+        while end < sent.end and doc[end].text not in (",", ";", ".", "\"", "“", "”") and end - ent.end < 14:
+            end += 1
+        return doc[ent.end + 1: end]
+    if ent.start - 1 > sent.start and doc[ent.start - 1].text == ",":
+        start = ent.start - 1
+        while start > sent.start and doc[start - 1].text not in (",", ";", "\"", "“", "”") and ent.start - start < 10:
+            start -= 1
+        return doc[start: ent.start - 1]
+    return None
+
+
+def international(text: str, lex: Lexicon) -> bool:
+    """Does the text name a body or role with no nationality (the UN, an analyst)?"""
+    low = f" {re.sub(r'[^a-z./ ]+', ' ', text.lower())} "
+    return any(f" {w} " in low for w in lex.international)
 
 
 def _ranked_countries(docs: list[Doc], lex: Lexicon) -> list[str]:
@@ -263,13 +309,19 @@ OFFICES = {"minister", "president", "premier", "chancellor", "secretary", "spoke
            "spokesperson", "governor", "mayor", "envoy", "ambassador", "commander", "general", "king"}
 
 
+# one office of a state, whose country the article's topic gives when the text does not
+OFFICE_ROLES = {"president", "presidency", "premier", "chancellor", "government", "ministry", "office", "cabinet",
+                "spokesman", "spokeswoman", "spokesperson", "minister", "governor", "mayor", "ombudsman", "parliament"}
+
+
 def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None:
     """A noun phrase -> Actor(name, country)."""
     if span is None or not span.text.strip():
         return None
     persons = [e for e in span.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _looks_like_person(e))]
-    country = None
-    for tok in span:
+    country = next((c for e in span.ents if e.label_ in ("GPE", "NORP", "ORG", "LOC")
+                    for c in [country_of_text(e.text, lex)] if c), None)   # "South Korea's office"
+    for tok in span if country is None else []:
         if tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or tok.text in lex.actors or tok.lower_ == "kremlin":
             code = country_of_text(tok.text, lex)
             if code:
@@ -293,6 +345,9 @@ def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None
         country = country_of_text(text, lex)
     if country is None and text.lower() in GENERIC_FORCES:
         country = index.main_country  # "the army said" in a report about one country
+    if country is None and span.root.lower_ in OFFICE_ROLES and not international(span.text, lex) \
+            and not any(e.label_ in ("PERSON", "ORG") for e in span.ents):
+        country = index.topic_country  # "the president", "the Ombudsman's Office": the article's country
     return Actor(text, country)
 
 

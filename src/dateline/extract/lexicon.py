@@ -28,6 +28,7 @@ class Lexicon:
     phrases: dict[str, list[str]]                # cumulative/generic phrases
     actors: dict[str, str | None]                # organisation -> country
     roles: set[str]
+    international: set[str]                       # bodies and roles with no nationality
     place_cues: dict[str, set[str]]
     weapon_re: re.Pattern[str] = field(repr=False, default=None)  # type: ignore[assignment]
 
@@ -73,5 +74,6 @@ def load_lexicon() -> Lexicon:
         weapons=weapons, targets=targets, cues=cues, phrases=phrases,
         actors={a["term"]: a.get("country") for a in _jsonl("actors.jsonl")},
         roles=roles,
+        international={w for row in _jsonl("international.jsonl") for w in row["words"]},
         place_cues={p["cue"]: set(p["words"]) for p in _jsonl("places.jsonl")},
     )

@@ -11,6 +11,7 @@ import re
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of
 from .common import RATE, FamilyComponent, event_places
+from .counts import attach_quantities, singular_weapons
 
 
 def _negated(tok) -> bool:
@@ -100,4 +101,8 @@ class AirspaceComponent(FamilyComponent):
                 d.nationwide = True
                 d._nation, d._nation_text = owner_country
             out.append(d)
+        if len(out) == 1:
+            attach_quantities(out[0], facts, ctx.lex, facts.numbers)
+            out[0].fatalities = out[0].injured = None   # a crossing counts aircraft, not victims
+            singular_weapons(out[0], facts, ctx.lex)
         return out

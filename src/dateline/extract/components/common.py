@@ -387,6 +387,9 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     dets = [c for c in trigger.children if c.dep_ in ("det", "poss")]
     if not dets or dets[0].lower_ not in REFERENCE_DETS:
         return False
+    if dets[0].lower_ in ("its", "their", "his", "her") and trigger.tag_ == "NNS" and not any(
+            c.ent_type_ in ("DATE", "TIME", "CARDINAL") for c in trigger.subtree):
+        return True  # "say their attacks on Israel are in solidarity": a campaign, not one strike
     if trigger.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in AHEAD for c in trigger.children):
         return False  # "the next meeting is planned for October": one still to come, not one told before
     own = [c for c in trigger.subtree if c.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")]

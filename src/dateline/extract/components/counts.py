@@ -187,3 +187,22 @@ def attach_quantities(draft: Draft, facts: SentenceFacts, lex: Lexicon, numbers:
 def vague_casualties(facts: SentenceFacts) -> tuple[bool, bool]:
     """'killed civilians' without a number: (dead mentioned, hurt mentioned)."""
     return bool(DEAD_WORDS.search(facts.text)), bool(HURT_WORDS.search(facts.text))
+
+
+# "a ballistic missile", "a Russian military drone": one weapon, as the text words it
+SINGULAR_WEAPON = re.compile(
+    r"\b(?:an?|one)\s+((?:[\w\"“”-]+\s+){0,3}?)(missile|drone|rocket)\b(?!\s+(?:attack|strike|fragment|debris|part|programme|program))",
+    re.I)
+
+
+def singular_weapons(draft: Draft, facts: SentenceFacts, lex: Lexicon) -> None:
+    """Count a lone weapon ("a drone struck a minibus") where no number counts that class."""
+    for m in SINGULAR_WEAPON.finditer(facts.text):
+        if re.search(r"\b(of|and|or|with|than|downed|intercepted|destroyed|shot)\b", m.group(1), re.I):
+            continue  # "a barrage of missiles", "more than a missile", "a downed drone"
+        if re.search(r"\b(from|of|by|than)\s*$", facts.text[max(0, m.start() - 12):m.start()], re.I):
+            continue  # "debris from a drone", "the wreckage of a drone": what is left, not what struck
+        cls = {"missile": "missiles", "rocket": "missiles", "drone": "drones"}[m.group(2).lower()]
+        if cls in draft.weapons or any(classify_number(facts, n, lex)[1] == cls for n in facts.numbers):
+            continue
+        draft.weapons[cls] = Quantity(1, 1, "exact", m.group(0))

@@ -13,7 +13,7 @@ from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
 from .common import (RATE, FamilyComponent, clause_groups, clause_verb, event_places, frame_places, is_reference,
                      is_water, speaker_places, split_places, wished)
-from .counts import INTERCEPT, attach_quantities, classify_number, vague_casualties
+from .counts import INTERCEPT, attach_quantities, classify_number, singular_weapons, vague_casualties
 
 SUBTYPE_WORDS = [
     (re.compile(r"\bshell(ed|ing|s)?\b|\bartillery\b|\bmortar", re.I), "shelling"),
@@ -77,6 +77,10 @@ def singular_victims(facts: SentenceFacts):
                 elif lemma != "kill" and hurt is None:
                     hurt = q
     return dead, hurt
+
+
+# words that point back at the speaker's own side ("the group said it had fired")
+ANAPHORS = {"they", "it", "we", "group", "movement", "organisation", "organization"}
 
 
 def speaker_actor(facts: SentenceFacts, ctx: Context):
@@ -260,12 +264,13 @@ class ViolenceComponent(FamilyComponent):
         if claimed_by is None:
             claimed_by = paragraph_source(facts, ctx)
         actor = trigger_actor(main.token, ctx)
-        if actor is not None and actor.name.lower() in ("they", "it", "we") and claimed_by:
+        if actor is not None and actor.name.lower() in ANAPHORS and claimed_by:
             actor = speaker_actor(facts, ctx) or actor  # "the Houthis said they fired": the Houthis
         status = status_of(main.token)
         if kind == "claim" or any(t.token.lemma_.lower() == "claim" for t in strong):
             status = "claimed"
-        if status == "reported" and claimed_by and actor and claimed_by == actor.name and etype == "attack":
+        if status == "reported" and claimed_by and actor and etype == "attack" and (
+                claimed_by == actor.name or claimed_by.startswith(f"{actor.name}'")):
             status = "claimed"   # "Russia said it struck ..." is the actor's own claim
         if status == "reported" and claimed_by and kind != "according" and (
                 own_forces(actor) or (etype == "clash" and ARMED_SOURCE.search(claimed_by))):
@@ -312,6 +317,8 @@ class ViolenceComponent(FamilyComponent):
             target = min(mine, key=lambda d: abs((d.place.start - facts.start) - n.start) if d.place else 10**6)
             attach_quantities(target, facts, lex, [n])
         single_dead, single_hurt = singular_victims(facts)
+        if len(drafts) == 1 and etype == "attack":
+            singular_weapons(drafts[0], facts, lex)
         for d in drafts:
             if d.fatalities is None and single_dead is not None and len(drafts) == 1:
                 d.fatalities = single_dead

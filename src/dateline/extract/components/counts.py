@@ -70,8 +70,6 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
         return "weapon", weapon[0], weapon[1]
     if weapon and re.match(r"^of\s+(the|them|those|these)\b", after, re.I):
         return "weapon", weapon[0], weapon[1]
-    if RESCUE_WORDS.search(" ".join(after.split()[:3])) or RESCUE_WORDS.search(preceding(facts, n, 2)):
-        return "other", None, None
     if first in ("dead", "deaths", "killed", "fatalities", "bodies", "died", "lives"):
         return "fatalities", None, None
     if first in ("injured", "wounded", "injuries", "hurt"):
@@ -81,6 +79,8 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
             and first not in ("of", "per", "percent") and not weapon:
         # "killed three ethnic Albanians", "wounding 20": the verb before the count decides
         return ("fatalities" if re.search(r"kill|massacre|execut|dead|neutrali|eliminat", left2, re.I) else "injured"), None, None
+    if RESCUE_WORDS.search(" ".join(after.split()[:3])) or RESCUE_WORDS.search(preceding(facts, n, 2)):
+        return "other", None, None
     if first in ("were", "was", "have", "had", "are") and len(words) > 1:
         # "four were killed and 11 were wounded": the people noun left out
         verb = " ".join(words[1:4])

@@ -333,7 +333,9 @@ def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None
                 country = code
                 break
     if persons:
-        name = index.resolve_name(_clean_name(persons[-1].text))
+        # "Kim Yo-jong, the sister of leader Kim Jong-un": the person the phrase is about
+        person = next((e for e in persons if e.start <= span.root.i < e.end), persons[-1])
+        name = index.resolve_name(_clean_name(person.text))
         return Actor(name, country or index.countries.get(name))
     text = DETERMINERS.sub("", span.text.strip(" ,"))
     text = re.sub(r"\s+", " ", text)

@@ -399,8 +399,10 @@ def sentence_facts(sent: Span, *, offset: int, paragraph: int, index: int, is_he
     facts.quotes = find_quotes(text, facts.start)
     # words inside quotation marks are what someone said, not events the reporter tells
     quoted = [(s - facts.start, e - facts.start) for s, e in facts.quotes]
+    # ... but a verb in scare quotes is the reporter's verb ('its troops had "liberated" X')
     facts.triggers = [t for t in find_triggers(sent, matches)
-                      if not any(s < t.token.idx - sent.start_char < e for s, e in quoted)]
+                      if not any(s < t.token.idx - sent.start_char < e and (
+                          t.token.pos_ != "VERB" or len(text[s:e].split()) > 2) for s, e in quoted)]
     # "had not planned to hit any targets": a negated event did not happen
     facts.triggers = [t for t in facts.triggers if t.type in ("statement",) or not _negated(t.token)]
     # "a general strike" is a protest, not an attack

@@ -7,6 +7,8 @@ Paragraphs are parsed separately so headlines never merge into sentences.
 """
 from __future__ import annotations
 
+import re
+
 import logging
 from collections import Counter
 from dataclasses import dataclass
@@ -52,6 +54,7 @@ class Extractor:
         if self.geo is not None:
             for doc in docs:
                 add_gazetteer_places(doc, self.geo)
+        add_places_named_before(docs)
         index = ActorIndex()
         home = self._dateline_country(article)   # may need the gazetteer: looked up once
         index.learn(docs, lex, home_country=home)
@@ -176,6 +179,38 @@ def add_gazetteer_places(doc: Doc, geo) -> None:
         changed = True
     if changed:
         doc.ents = filter_spans(ents)
+
+
+def add_places_named_before(docs: list[Doc]) -> None:
+    """A name the article already used as a place is a place wherever the model missed it
+    ("the village of Stepnohirsk" ... "fighting in and around Stepnohirsk")."""
+    labels: dict[str, Counter] = {}
+    for doc in docs:
+        for e in doc.ents:
+            labels.setdefault(e.text, Counter())[e.label_ in ("GPE", "LOC")] += 1
+    # only names the article uses mostly as places, and never a known armed group ("Fano")
+    actors = {a.lower() for a in load_lexicon().actors}
+    names = {name for name, c in labels.items() if c[True] > c[False] and name[:1].isupper()
+             and not name.isupper() and len(name) > 3 and name.lower() not in actors}
+    if not names:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    for doc in docs:
+        ents, changed = list(doc.ents), False
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label="GPE")
+            if span is None:
+                continue
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            if overlapping and not all(e.label_ in ("PERSON", "ORG", "NORP") and (e.start, e.end) == (span.start, span.end)
+                                       for e in overlapping):
+                continue  # already a place, or part of a longer name
+            if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES_BEFORE_NAMES:
+                continue
+            ents = [e for e in ents if e not in overlapping] + [span]
+            changed = True
+        if changed:
+            doc.ents = filter_spans(ents)
 
 
 def _open_gazetteer(settings: Settings):

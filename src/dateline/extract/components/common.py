@@ -372,6 +372,8 @@ SPONSORED = {"proposal", "plan", "framework", "initiative", "offer", "draft", "d
              "envoy", "negotiator", "mediator", "official"}
 AHEAD = {"next", "upcoming", "planned", "forthcoming", "proposed", "expected"}
 
+REACTION_VERBS = {"condemn", "denounce", "mourn", "investigate", "decry", "deplore", "blame", "praise", "hail"}
+
 REFERENCE_DETS = {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
 
 
@@ -384,6 +386,9 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
         return True
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("flee", "escape", "fear"):
         return True
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in REACTION_VERBS \
+            and any(c.dep_ in ("det", "poss", "compound") for c in trigger.children):
+        return True  # "condemned the Bannu attack": the attack told before
     dets = [c for c in trigger.children if c.dep_ in ("det", "poss")]
     if not dets or dets[0].lower_ not in REFERENCE_DETS:
         return False

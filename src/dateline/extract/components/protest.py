@@ -7,6 +7,16 @@ from .common import FamilyComponent, per_place_drafts
 from .counts import attach_quantities, classify_number
 
 
+LODGE = {"lodge", "file", "register", "deliver", "send", "submit", "issue", "voice", "express"}
+
+
+def _diplomatic(tok) -> bool:
+    """A protest one government lodges with another, or an act done 'in protest'."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGE:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lower_ == "protest"
+
+
 class ProtestComponent(FamilyComponent):
     family = "protest"
     types = {"protest"}
@@ -14,6 +24,8 @@ class ProtestComponent(FamilyComponent):
     def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
         if facts.has_phrase(ctx.lex.phrases.get("generic", [])):
             return []
+        if all(_diplomatic(t.token) for t in facts.triggers if t.type in self.types):
+            return []  # "Tokyo lodged a strong protest through diplomatic channels"
         drafts = per_place_drafts(facts, ctx, self.types, drop_subject_places=False)
         if any(d.place is not None and not d.place.is_country for d in drafts):
             # "marched in Kinshasa to the embassies of A and B": the city, not the embassies' countries

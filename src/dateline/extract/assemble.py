@@ -256,8 +256,7 @@ def drop_background(drafts: list[Draft], anchor) -> list[Draft]:
             out.append(d)
             continue
         if d.type != "statement" and d.scope == "incident" and anchor is not None and d.status != "planned":
-            if span is not None and (span.precision == "year" or (span.end is not None and (
-                    (anchor - span.end).days > 45 or (span.precision == "month" and span.end < anchor.replace(day=1))))):
+            if span is not None and (span.precision == "year" or (span.end is not None and (anchor - span.end).days > 45)):
                 continue  # "an attack on tourists last month", "earlier this year"
             if span is None and _older_year(d.facts.text, anchor):
                 continue  # "Eritrea, which fought a 1998-2000 war", "the war began in 2023 when ..."

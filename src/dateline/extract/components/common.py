@@ -380,12 +380,19 @@ REFERENCE_DETS = {"the", "this", "that", "these", "those", "such", "its", "their
 def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     """'the attack showed ...': a noun that points back at an event told elsewhere; 'any attack on
     Uvira' (none happened); 'have fled the fighting' (the cause of a flight, told as background)."""
+    if trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN" and trigger.head is not trigger:
+        # "blames Pakistan for an attack ... that killed 26 men": the killing is that attack's
+        return any(t.token.i == trigger.head.i for t in facts.triggers) and is_reference(trigger.head, facts)
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in trigger.children):
         return True
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("flee", "escape", "fear"):
         return True
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "to") and (
+            trigger.head.head.lemma_.lower() in REACTION_VERBS | {"accuse", "punish", "retaliate"}
+            or trigger.head.head.lower_ in ("retaliation", "response", "revenge", "reprisal")):
+        return True  # "blames Pakistan for an attack on tourists", "in retaliation for the strike"
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in REACTION_VERBS \
             and any(c.dep_ in ("det", "poss", "compound") for c in trigger.children):
         return True  # "condemned the Bannu attack": the attack told before

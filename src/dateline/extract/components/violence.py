@@ -207,6 +207,8 @@ class ViolenceComponent(FamilyComponent):
             return []
         if facts.has_phrase(lex.phrases.get("generic", [])) and not facts.numbers:
             return []  # "missiles still hit cities daily": habitual, not an event
+        if all(is_reference(t.token, facts) for t in triggers):
+            return []  # every violent word points back at an event told elsewhere
         if YEARS_LONG.search(facts.text) or RATE.search(facts.text):
             return []  # "Al-Shabaab has fought for nearly two decades": a war's history, not an incident
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)

@@ -155,7 +155,8 @@ class ActorIndex:
                     if code:
                         return code
         for ent in reversed(sent.ents):
-            if ent.label_ in ("GPE", "NORP", "ORG"):
+            hyphened = ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–")   # "the Iran-backed group"
+            if ent.label_ in ("GPE", "NORP", "ORG") and not hyphened:
                 code = country_of_text(ent.text, lex)
                 if code:
                     return code

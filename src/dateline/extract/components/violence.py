@@ -112,7 +112,8 @@ def armed_subject(verb, ctx: Context) -> bool:
 CUMULATIVE_RE = re.compile(r"\b(war|conflict|fighting|insurgency|violence|offensive|campaign)\b[^.;]{0,80}?"
                            r"\bha(s|ve)\s+(now\s+)?(killed|left|claimed|cost)"
                            r"|\bsince (the )?([\w-]+\s){1,3}(began|started|erupted|broke out|escalated|took effect)\b"
-                           r"|\bha(s|ve)\s+(now\s+)?killed\b[^.;]{0,100}\bsince\b", re.I)
+                           r"|\bha(s|ve)\s+(now\s+)?killed\b[^.;]{0,100}\bsince\b"
+                           r"|\b(war|conflict|insurgency)\b[^.;,]{0,60}?\b(killed|claimed the lives of)\b", re.I)
 
 YEARS_LONG = re.compile(r"\bfor (nearly |almost |more than |over |about )?(two |three |four |several |many |\d+ )?"
                         r"(decades|years)\b", re.I)

@@ -79,6 +79,9 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
     if a.family == "diplomacy" and a.type != b.type:
         return False  # a visit, the call before it and the deal after it are three events
     ka, kb = place_key(a, resolved), place_key(b, resolved)
+    if a.family == "movement" and a.actors and b.actors and a.actors[0].country and b.actors[0].country \
+            and a.actors[0].country != b.actors[0].country:
+        return False  # China's aircraft around Taiwan and the patrols Taiwan sent out
     if a.family == "violence":
         if {a.type, b.type} == {"attack", "clash"} and not any(x.facts.is_heading or x.facts.is_lead for x in (a, b)):
             return False  # a strike and the fighting told in another paragraph are two events

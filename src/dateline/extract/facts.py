@@ -87,7 +87,10 @@ class SentenceFacts:
     def best_time(self, trigger: Token | None = None) -> TimeSpan | None:
         """The first dated time of the sentence; with a trigger, one inside the trigger's own
         clause first ("the army said on Sunday its drones struck a base on Friday" -> Friday)."""
-        dated = [t for t in self.times if t.span.start is not None] or self.times
+        # "the highest count since May": a time that opens a period dates no single event
+        times = [t for t in self.times if not re.search(r"\bsince\s*$", self.text[:t.start], re.I)
+                 and not self.text[t.start:].lower().startswith("since")]
+        dated = [t for t in times if t.span.start is not None] or times
         if trigger is not None:
             # "fighting continued near X, where troops have tried to advance since May 10":
             # a time inside a relative clause dates that clause, not the event

@@ -387,6 +387,8 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in trigger.children):
         return True
+    if trigger.dep_ == "attr" and trigger.head.lemma_.lower() == "be":
+        return True  # "It was the tenth large-scale attack on the grid": the event just told, ranked
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("flee", "escape", "fear"):
         return True
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "to") and (

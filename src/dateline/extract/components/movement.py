@@ -6,11 +6,14 @@ as "mobilisation tactics" is background, not a movement.
 from __future__ import annotations
 
 from ..facts import SentenceFacts
+from ..actors import actor_from_span
+from ..facts import noun_phrase
 from .base import Context, Draft
 from .common import FamilyComponent, per_place_drafts
 
 
 DENY = {"deny", "reject", "dismiss", "refute"}
+SIGHTING = {"detect", "track", "spot", "monitor"}
 
 
 def _background(tok) -> bool:
@@ -32,6 +35,11 @@ class MovementComponent(FamilyComponent):
             return []
         drafts = per_place_drafts(facts, ctx, self.types, split=False)
         for d in drafts:
+            if d.trigger is not None and d.trigger.lemma_.lower() in SIGHTING:
+                # "the ministry detected 35 Chinese aircraft": the aircraft moved, the ministry watched
+                seen = next((c for c in d.trigger.children if c.dep_ == "dobj"), None)
+                actor = actor_from_span(noun_phrase(seen), ctx.actors, ctx.lex) if seen is not None else None
+                d.actors = [actor] if actor is not None else []
             if d.place is None:
                 # "In Romania, the ministry said jets were scrambled": the sentence's frame place
                 d.place = next((p for p in facts.places if not p.is_modifier), None)

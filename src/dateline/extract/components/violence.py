@@ -213,6 +213,7 @@ class ViolenceComponent(FamilyComponent):
         if YEARS_LONG.search(facts.text) or RATE.search(facts.text):
             return []  # "Al-Shabaab has fought for nearly two decades": a war's history, not an incident
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
+                  and not (t.type == "clash" and t.token.dep_ in ("compound", "amod"))   # "combat air patrol"
                   and not (t.type == "clash" and t.token.pos_ == "VERB" and t.token.dep_ not in NOMINAL
                            and not armed_subject(t.token, ctx))]
         counts = [n for n in facts.numbers if classify_number(facts, n, lex)[0] != "other"]

@@ -89,6 +89,9 @@ class ActorIndex:
             name = self.resolve_name(_clean_name(ent.text))
             if name not in titled_people or name in self.countries:
                 continue
+            description = _description(ent)
+            if description is not None and international(description.text, lex):
+                continue  # "Daniela Moser, head of the ICRC delegation": no nationality
             index = next((k for k, sent in enumerate(sentences) if sent.start <= ent.start < sent.end
                           and sent.doc is ent.doc), None)
             before = sentences[index - 1] if index else None
@@ -319,6 +322,9 @@ def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None
     """A noun phrase -> Actor(name, country)."""
     if span is None or not span.text.strip():
         return None
+    cut = max((t.i for t in span if t.text in ("—", "–", "--") or (t.text == "-" and t.whitespace_)), default=None)
+    if cut is not None and cut + 1 < span.end:
+        span = span.doc[cut + 1: span.end]   # "Brussels, 12 June 2026 — The leaders": the dateline is no actor
     persons = [e for e in span.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _looks_like_person(e))]
     country = next((c for e in span.ents if e.label_ in ("GPE", "NORP", "ORG", "LOC")
                     for c in [country_of_text(e.text, lex)] if c), None)   # "South Korea's office"

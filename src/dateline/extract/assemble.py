@@ -78,6 +78,8 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         return False
     if a.family == "diplomacy" and a.type != b.type:
         return False  # a visit, the call before it and the deal after it are three events
+    if a.type == "agreement" and not _same_days(a, b):
+        return False  # the exchange on Friday and the deal signed on Sunday
     ka, kb = place_key(a, resolved), place_key(b, resolved)
     if a.family == "movement" and a.actors and b.actors and a.actors[0].country and b.actors[0].country \
             and a.actors[0].country != b.actors[0].country:

@@ -148,13 +148,38 @@ def noun_phrase(token: Token) -> Span:
 def _subject(verb: Token, *, passive: bool = True) -> Token | None:
     """The subject of a verb; a passive subject ("buildings were hit") only when asked for."""
     deps = ("nsubj", "nsubjpass") if passive else ("nsubj",)
-    for child in verb.children:
-        if child.dep_ in deps:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    # "Brussels, 12 June 2026 — The leaders agreed": the dateline parsed as a second subject
+    subjects = [c for c in subjects if not any(t.text in ("—", "–", "--") for t in
+                                                 verb.doc[c.i: verb.i])] or subjects
+    if subjects:
+        return subjects[0]
     # "X said and added", conjoined verbs share the subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, passive=passive)
     return None
+
+
+def _tail_speaker(sent: Span, verb: Token) -> Span | None:
+    """A closing attribution, ', the International Committee of the Red Cross (ICRC) said.':
+    the noun phrase between the last comma and a sentence-final speech verb, however parsed."""
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and doc[end - 1].is_punct:
+        end -= 1
+    if verb.i != end - 1:
+        return None
+    start = verb.i
+    while start > sent.start and doc[start - 1].text not in (",", "”", '"', ";", "—"):
+        start -= 1
+    if start == verb.i or start == sent.start or verb.i - start > 12:
+        return None
+    span = doc[start:verb.i]
+    if not any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or t.pos_ in ("NOUN", "PROPN") for t in span):
+        return None
+    if span[0].lower_ in PRONOUNS and len(span) == 1:
+        return None
+    return span
 
 
 def find_attributions(sent: Span, lex: Lexicon) -> list[Attribution]:
@@ -172,6 +197,9 @@ def find_attributions(sent: Span, lex: Lexicon) -> list[Attribution]:
         if subj.lower_ in PRONOUNS:
             out.append(Attribution(None, tok, kind, pronoun=subj.lower_))
             continue
+        tail = _tail_speaker(sent, tok)
+        if tail is not None and tail.root.i != subj.i and not (tail.start <= subj.i < tail.end):
+            subj = tail.root   # "..., flying detainees ..., the Red Cross said.": the words before "said"
         named = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         # "A rival Druze leader, Sheikh Hikmat al-Hijri, rejected ...": the name speaks
         speaker = noun_phrase(named) if named is not None and subj.ent_type_ != "PERSON" else noun_phrase(subj)

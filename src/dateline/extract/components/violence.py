@@ -79,6 +79,17 @@ def singular_victims(facts: SentenceFacts):
     return dead, hurt
 
 
+def threatened(tok) -> bool:
+    """'Russia would keep striking ...', 'we will hit them': a threat, the speaker's statement."""
+    # the trigger's own verb: itself, or the nearest verb above it ("would keep striking")
+    verbs = [tok] + [next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok)]
+    for verb in verbs:
+        aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+        if any(a in ("will", "would", "shall", "'ll") for a in aux) and "have" not in aux:
+            return True
+    return False
+
+
 # words that point back at the speaker's own side ("the group said it had fired")
 ANAPHORS = {"they", "it", "we", "group", "movement", "organisation", "organization"}
 
@@ -214,6 +225,7 @@ class ViolenceComponent(FamilyComponent):
             return []  # "Al-Shabaab has fought for nearly two decades": a war's history, not an incident
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
                   and not (t.type == "clash" and t.token.dep_ in ("compound", "amod"))   # "combat air patrol"
+                  and not threatened(t.token)
                   and not (t.type == "clash" and t.token.pos_ == "VERB" and t.token.dep_ not in NOMINAL
                            and not armed_subject(t.token, ctx))]
         counts = [n for n in facts.numbers if classify_number(facts, n, lex)[0] != "other"]

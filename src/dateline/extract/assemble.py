@@ -76,6 +76,8 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         return False
     if a.scope != b.scope:
         return False
+    if a.family == "protest" and (a.status == "planned") != (b.status == "planned"):
+        return False  # the march held and the strike called for Monday
     if a.family == "diplomacy" and a.type != b.type:
         return False  # a visit, the call before it and the deal after it are three events
     if a.type == "agreement" and not _same_days(a, b):

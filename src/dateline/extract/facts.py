@@ -72,6 +72,7 @@ class SentenceFacts:
     quotes: list[tuple[int, int]] = field(default_factory=list)   # absolute offsets, with quote marks
     nationwide: tuple[int, int] | None = None
     drafts: list = field(default_factory=list)   # what the family components found here
+    anchor: object = None     # the article's publication date (datetime.date), when known
 
     def char(self, token: Token) -> int:
         """Offset of a token in the sentence text."""
@@ -426,7 +427,7 @@ def sentence_facts(sent: Span, *, offset: int, paragraph: int, index: int, is_he
     text = sent.text
     facts = SentenceFacts(sent=sent, start=offset + sent.start_char, end=offset + sent.end_char,
                           text=text, paragraph=paragraph, index=index, is_heading=is_heading,
-                          is_lead=is_lead)
+                          is_lead=is_lead, anchor=anchor)
     facts.quotes = find_quotes(text, facts.start)
     # words inside quotation marks are what someone said, not events the reporter tells
     quoted = [(s - facts.start, e - facts.start) for s, e in facts.quotes]

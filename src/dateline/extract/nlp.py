@@ -138,10 +138,12 @@ def _near(doc: Doc, end: int, near: dict) -> bool:
 
 
 def is_heading(text: str) -> bool:
-    """A headline or subheading: short, no final punctuation."""
+    """A headline, subheading or standfirst: no final punctuation, shorter than a paragraph."""
     stripped = text.strip()
     words = stripped.split()
-    return 0 < len(words) <= 16 and not stripped.endswith((".", "!", "?", "”", '"', ":", "’"))
+    if stripped.endswith(("”", '"', "’")) and len(stripped) > 1 and stripped[-2] not in ".!?,;:":
+        stripped = stripped[:-1]   # 'minister blames "infiltrators"': a quoted word, not a quoted sentence
+    return 0 < len(words) <= 40 and not stripped.endswith((".", "!", "?", "”", '"', ":", "’"))
 
 
 class FactsComponent:

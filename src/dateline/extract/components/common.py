@@ -377,6 +377,14 @@ REACTION_VERBS = {"condemn", "denounce", "mourn", "investigate", "decry", "deplo
 REFERENCE_DETS = {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
 
 
+def _of_an_earlier_year(trigger: Token, facts: SentenceFacts) -> bool:
+    """A noun dated by a year before the news inside its own phrase ('the 1990 protests')."""
+    if facts.anchor is None:
+        return False
+    words = trigger.doc.text[trigger.left_edge.idx: trigger.idx]
+    return any(1900 <= int(y) < facts.anchor.year for y in re.findall(r"\b(?:19|20)\d\d\b", words))
+
+
 def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     """'the attack showed ...': a noun that points back at an event told elsewhere; 'any attack on
     Uvira' (none happened); 'have fled the fighting' (the cause of a flight, told as background)."""
@@ -385,6 +393,8 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
         return any(t.token.i == trigger.head.i for t in facts.triggers) and is_reference(trigger.head, facts)
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
+    if _of_an_earlier_year(trigger, facts):
+        return True  # "the anniversary of the 1990 pro-democracy protests"
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in trigger.children):
         return True
     if trigger.dep_ == "attr" and trigger.head.lemma_.lower() == "be":
@@ -413,8 +423,13 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
 def frame_places(facts: SentenceFacts) -> list[PlaceMention]:
     """'In North Kordofan, the army said ...': the place a sentence opens with frames its events."""
     start = facts.sent.start
-    return [p for p in facts.places if p.root.dep_ == "pobj" and p.root.head.lower_ == "in"
-            and p.root.head.i - start <= 1 and not p.is_modifier]
+    framed = [p for p in facts.places if p.root.dep_ == "pobj" and p.root.head.lower_ == "in"
+              and p.root.head.i - start <= 1 and not p.is_modifier]
+    if not framed:   # "In the coastal city of Mombasa, protesters burned tyres"
+        framed = [p for p in facts.places if p.root.dep_ == "pobj" and p.root.head.lower_ == "of"
+                  and p.root.head.head.dep_ == "pobj" and p.root.head.head.head.lower_ == "in"
+                  and p.root.head.head.head.i - start <= 1 and not p.is_modifier]
+    return framed
 
 
 def per_place_drafts(facts: SentenceFacts, ctx: Context, types: set[str], *,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..facts import SentenceFacts
 from .base import Context, Draft
-from .common import FamilyComponent, per_place_drafts
+from .common import FamilyComponent, frame_places, per_place_drafts
 from .counts import attach_quantities, classify_number
 
 
@@ -32,6 +32,13 @@ class ProtestComponent(FamilyComponent):
             drafts = [d for d in drafts if d.place is None or not d.place.is_country]
         if not drafts:
             drafts = self._called_for(facts, ctx)
+        if len(drafts) == 1 and drafts[0].place is None:
+            # "a protester was shot dead and 78 were injured in Lima as thousands marched":
+            # the place of the day's violence is the protest's
+            violent = {t.token.i for t in facts.triggers if t.type in ("attack", "clash", "casualties")}
+            drafts[0].place = next((p for p in facts.places if not p.is_modifier and not p.is_country
+                                    and p.root.dep_ == "pobj" and p.root.head.lower_ == "in"
+                                    and p.root.head.head.i in violent), None) or next(iter(frame_places(facts)), None)
         # "two people died of gunshot wounds": a protest's own dead and injured
         casualties = [n for n in facts.numbers if classify_number(facts, n, ctx.lex)[0] in ("fatalities", "injured")]
         if len(drafts) == 1:

@@ -28,9 +28,12 @@ def _negated(tok) -> bool:
 
 def _origin(place) -> bool:
     head = place.root.head
+    if head.lower_ == "over" and head.head.lemma_.lower() in OVERFLY:
+        return False  # "a missile that flew over northern Japan": Japan's airspace
     return place.root.dep_ == "pobj" and head.lower_ in ("from", "over") and head.head.lower_ != "airspace"
 
 
+OVERFLY = {"fly", "pass", "overfly"}
 CROSSING = {"violate", "breach", "violation", "breaching", "stray", "cross"}
 AIRBORNE = re.compile(r"\b(drones?|aircraft|jets?|planes?|helicopters?|missiles?|balloons?|UAVs?|airspace)\b", re.I)
 
@@ -74,11 +77,20 @@ class AirspaceComponent(FamilyComponent):
             return []  # "has dropped up to 3,000 glide bombs a month": a rate, not an incident
         if all(t.token.lemma_.lower() in CROSSING for t in triggers) and not AIRBORNE.search(facts.text):
             return []  # "troops crossed the border": a ground move, not an airspace violation
+        if all(t.token.lemma_.lower() in OVERFLY | {"overflight"} for t in triggers) and not any(
+                p.root.head.lower_ in ("over", "across") and p.root.head.head.lemma_.lower() in OVERFLY
+                and not p.is_modifier and p.root.ent_type_ in ("GPE", "LOC") and "water" not in p.text.lower()
+                for p in facts.places):
+            return []  # "flying over neutral waters": over no one's country
         main = triggers[0]
         places = event_places(facts, [t for t in facts.triggers if not t.weak], self.types,
                               exclude_speakers=False)
         # "drones entered from Belarus": the origin is not where the violation happened
         places = [p for p in places if not _origin(p)]
+        overflown = [p for p in facts.places if p.root.dep_ == "pobj" and p.root.head.lower_ in ("over", "across")
+                     and p.root.head.head.lemma_.lower() in OVERFLY and not p.is_modifier]
+        if overflown:
+            places = overflown   # "North Korea fired a missile that flew over northern Japan": Japan
         if not places:
             places = [p for p in facts.places if not p.is_modifier and not _origin(p)][:1]
         owner_country = _airspace_owner(facts, ctx)

@@ -51,6 +51,13 @@ ARMED = {"forces", "troops", "soldiers", "army", "militants", "rebels", "fighter
 # ("they fought") needs an armed subject
 NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
+LAUNCH = {"fire", "launch", "test", "test-fire"}
+OVERFLIGHT = re.compile(r"\b(flew|flying|flown|passed|overflew)\s+(over|across)\b|\boverflight\b", re.I)
+INTO_SEA = re.compile(r"\binto\s+(the\s+)?([A-Z][a-z]+\s+)?(sea|waters|ocean|Pacific)\b", re.I)
+
+CROWD = re.compile(r"\b(protesters?|demonstrators?|crowds?|marchers|rioters|rallies|rally-goers)\b", re.I)
+POLICE = re.compile(r"\b(police|riot police|officers|policemen|security forces|riot squads?)\b", re.I)
+
 PERSON_NOUNS = {"boy", "girl", "man", "woman", "child", "baby", "soldier", "civilian", "journalist", "doctor",
                 "nurse", "teenager", "resident", "worker", "officer", "policeman", "student", "farmer", "driver",
                 "person", "volunteer", "medic", "paramedic", "firefighter", "commander", "official", "mother", "father"}
@@ -221,6 +228,8 @@ class ViolenceComponent(FamilyComponent):
             return []  # "missiles still hit cities daily": habitual, not an event
         if all(is_reference(t.token, facts) for t in triggers):
             return []  # every violent word points back at an event told elsewhere
+        if CROWD.search(facts.text) and POLICE.search(facts.text):
+            return []  # police against protesters: part of the protest, which carries its dead and hurt
         if YEARS_LONG.search(facts.text) or RATE.search(facts.text):
             return []  # "Al-Shabaab has fought for nearly two decades": a war's history, not an incident
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
@@ -251,9 +260,15 @@ class ViolenceComponent(FamilyComponent):
         main = (strong or triggers)[0]
         all_mine = set(self.types)
         places = event_places(facts, triggers, all_mine)
+        # "a missile that flew over northern Japan": passed over, not hit
+        places = [p for p in places if not (p.root.dep_ == "pobj" and p.root.head.lower_ in ("over", "across")
+                                            and p.root.head.head.lemma_.lower() in ("fly", "pass", "overfly"))]
         # the subject of a strike verb is its actor ("Russia launched ..."), not where it hit
         actors_at = {p.root.i for p in places if p.root.dep_ == "nsubj" and p.root.head.i in {t.token.i for t in triggers}}
         places = [p for p in places if p.root.i not in actors_at]
+        if main.token.lemma_.lower() in LAUNCH and not [p for p in places if not p.is_modifier and not is_water(p)] \
+                and (OVERFLIGHT.search(facts.text) or INTO_SEA.search(facts.text)) and not facts.nationwide:
+            return []  # a missile test into the sea, or an overflight (told as an airspace violation)
         if not places and facts.nationwide is None:
             # "Kyiv reported at least six deaths": the reporting city is where it happened
             places = [p for p in facts.places if p.root.i in speaker_places(facts) and not p.is_country

@@ -58,6 +58,19 @@ INTO_SEA = re.compile(r"\binto\s+(the\s+)?([A-Z][a-z]+\s+)?(sea|waters|ocean|Pac
 CROWD = re.compile(r"\b(protesters?|demonstrators?|crowds?|marchers|rioters|rallies|rally-goers)\b", re.I)
 POLICE = re.compile(r"\b(police|riot police|officers|policemen|security forces|riot squads?)\b", re.I)
 
+def _police_fire(triggers) -> bool:
+    """'Police opened fire on demonstrators, killing two': the police's own act of violence is the
+    sentence's main event (not 'protesters clashed with police', nor '... as police fired tear gas')."""
+    for t in triggers:
+        tok = t.token
+        if tok.pos_ != "VERB" or tok.dep_ in ("advcl", "relcl", "conj"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and POLICE.search(" ".join(w.text for w in subj.subtree)):
+            return True
+    return False
+
+
 PERSON_NOUNS = {"boy", "girl", "man", "woman", "child", "baby", "soldier", "civilian", "journalist", "doctor",
                 "nurse", "teenager", "resident", "worker", "officer", "policeman", "student", "farmer", "driver",
                 "person", "volunteer", "medic", "paramedic", "firefighter", "commander", "official", "mother", "father"}
@@ -228,8 +241,8 @@ class ViolenceComponent(FamilyComponent):
             return []  # "missiles still hit cities daily": habitual, not an event
         if all(is_reference(t.token, facts) for t in triggers):
             return []  # every violent word points back at an event told elsewhere
-        if CROWD.search(facts.text) and POLICE.search(facts.text):
-            return []  # police against protesters: part of the protest, which carries its dead and hurt
+        if CROWD.search(facts.text) and POLICE.search(facts.text) and not _police_fire(triggers):
+            return []  # protesters clashing with police: part of the protest, which carries its dead and hurt
         if YEARS_LONG.search(facts.text) or RATE.search(facts.text):
             return []  # "Al-Shabaab has fought for nearly two decades": a war's history, not an incident
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)

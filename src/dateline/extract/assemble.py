@@ -80,7 +80,7 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         return False  # the march held and the strike called for Monday
     if a.family == "diplomacy" and a.type != b.type:
         return False  # a visit, the call before it and the deal after it are three events
-    if a.type == "agreement" and not _same_days(a, b):
+    if (a.type == "agreement" or a.family in ("movement", "territory", "airspace")) and not _same_days(a, b):
         return False  # the exchange on Friday and the deal signed on Sunday
     ka, kb = place_key(a, resolved), place_key(b, resolved)
     if a.family == "movement" and a.actors and b.actors and a.actors[0].country and b.actors[0].country \
@@ -249,6 +249,10 @@ def _host_for_unplaced(d: Draft, clusters: list[Cluster]) -> Cluster | None:
     return min(same, key=lambda c: abs(c.primary.facts.index - d.facts.index))
 
 
+# Events dated more than about a year before the news are history, not news
+BACKGROUND_DAYS = 365
+
+
 def drop_background(drafts: list[Draft], anchor) -> list[Draft]:
     """Scene-setting is not coded: events the text dates to a year, or months before the news."""
     out = []
@@ -263,7 +267,7 @@ def drop_background(drafts: list[Draft], anchor) -> list[Draft]:
             out.append(d)
             continue
         if d.type != "statement" and d.scope == "incident" and anchor is not None and d.status != "planned":
-            if span is not None and (span.precision == "year" or (span.end is not None and (anchor - span.end).days > 45)):
+            if span is not None and (span.precision == "year" or (span.end is not None and (anchor - span.end).days > BACKGROUND_DAYS)):
                 continue  # "an attack on tourists last month", "earlier this year"
             if span is None and _older_year(d.facts.text, anchor):
                 continue  # "Eritrea, which fought a 1998-2000 war", "the war began in 2023 when ..."

@@ -18,6 +18,9 @@ PROVISION_RE = re.compile(r"\s*Under (the|a|an|this|that|its) ([\w-]+ ){0,3}(pro
 # "3,000 glide bombs a month": a rate, not an incident
 RATE = re.compile(r"\b\d[\d,]*\s+[\w\s-]{0,30}?\b(a|per|every) (day|week|month|year)\b", re.I)
 
+# "Under an agreement signed in Damascus in March 2025, ...": the signing itself is told
+SIGNED_RE = re.compile(PROVISION_RE.pattern + r",? (signed|reached|agreed|concluded|brokered|sealed)\b", re.I)
+
 
 class FamilyComponent:
     """Base of every family component: __call__ -> match -> set_annotations."""
@@ -34,7 +37,8 @@ class FamilyComponent:
             return doc
         drafts: list[Draft] = []
         for facts in facts_list:
-            if self.family not in ("statement", "proposal") and PROVISION_RE.match(facts.text):
+            if self.family not in ("statement", "proposal") and PROVISION_RE.match(facts.text) \
+                    and not (self.family == "diplomacy" and SIGNED_RE.match(facts.text)):
                 continue  # "Under the plan, Russia would withdraw ...": a plan's terms, not events
             drafts.extend(self.match(facts, ctx))
         self.set_annotations(doc, drafts)
@@ -397,6 +401,15 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
         return True  # "the anniversary of the 1990 pro-democracy protests"
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in trigger.children):
         return True
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "since", "before") and any(
+            c.lower_ in ("years", "months", "decades", "year", "decade") for c in trigger.head.head.subtree
+            if c.i < trigger.head.i):
+        return True  # "more than four years after a raid on the town": history
+    clause = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None
+    if clause is not None and any(c.dep_ == "mark" and c.lower_ in ("after", "since", "before") for c in clause.children) \
+            and any(t.lower_ in ("years", "decades") for c in clause.children if c.dep_ in ("npadvmod", "mark")
+                    for t in c.subtree):
+        return True  # "four years after a raid on the town forced it to evacuate"
     if trigger.dep_ == "attr" and trigger.head.lemma_.lower() == "be":
         return True  # "It was the tenth large-scale attack on the grid": the event just told, ranked
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("flee", "escape", "fear"):

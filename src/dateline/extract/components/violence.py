@@ -147,7 +147,8 @@ CUMULATIVE_RE = re.compile(r"\b(war|conflict|fighting|insurgency|violence|offens
                            r"|\b(war|conflict|insurgency)\b[^.;,]{0,60}?\b(killed|claimed the lives of)\b", re.I)
 
 YEARS_LONG = re.compile(r"\bfor (nearly |almost |more than |over |about )?(two |three |four |several |many |\d+ )?"
-                        r"(decades|years)\b", re.I)
+                        r"(decades|years)\b|\bfor (nearly |almost |more than |over |about )?a (decade|year)\b"
+                        r"|\bha(s|ve) (fought|battled|clashed)\b[^.;]{0,40}\bfor months\b", re.I)
 
 # "have killed 31 people since dawn on Tuesday": a day's toll, even beside "since October 2025"
 DAILY_RE = re.compile(r"\bsince (dawn|daybreak|midnight|this morning|last night)\b|\b(in|over) the (past|last) 24 hours\b",

@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from ..models import Article, Extraction, Place
 from ..settings import Settings
-from . import assemble
+from . import assemble, dating, merge
 from .actors import ActorIndex
 from .components.base import Context
 from .lexicon import load_lexicon
@@ -117,14 +117,14 @@ class Extractor:
         for d in drafts:
             if d.nationwide and not getattr(d, "_nation", None):
                 d._nation = assemble.nation_of(d, countries)
-        drafts = assemble.drop_background(drafts, ctx.anchor)
+        drafts = dating.drop_background(drafts, ctx.anchor)
         drafts = assemble.fold_intercepts(sorted(drafts, key=lambda d: d.facts.index))
-        assemble.nights_told_before(drafts, ctx, all_facts)
-        clusters = assemble.merge_drafts(drafts, resolved)
+        dating.nights_told_before(drafts, ctx, all_facts)
+        clusters = merge.merge_drafts(drafts, resolved)
         clusters = assemble.statement_quote_follow(clusters)
         assemble.attach_sublocations(clusters, all_facts)
         assemble.link_denials(clusters)
-        assemble.default_dates(clusters, ctx, all_facts)
+        dating.default_dates(clusters, ctx, all_facts)
         ids = {id(c): f"e{i + 1}" for i, c in enumerate(clusters)}
         assemble.link_part_of(clusters, ids, resolved)
         events = assemble.build_mentions(clusters, text, resolver.country_place, ids, resolved)

@@ -3,7 +3,8 @@
 A component is a spaCy pipeline component that, like spaCy's SpanRuler,
 splits compute from apply: ``__call__(doc)`` -> ``match(facts, ctx)`` for each
 sentence -> ``set_annotations(doc, drafts)``. Drafts are mutable working
-records inside ``extract``; ``assemble`` turns them into frozen EventMentions.
+records inside ``extract``; ``merge``, ``dating`` and ``assemble`` turn them
+into frozen EventMentions.
 """
 from __future__ import annotations
 

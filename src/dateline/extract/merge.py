@@ -1,0 +1,236 @@
+"""Which drafts tell the same event: one Cluster per real event in an article.
+
+Each family has its own rule (``_compatible``): violence by place, toll, actor and
+day; diplomacy by type and day; protests by site. Placed body sentences are
+clustered first, so the headline, the lead and unplaced mentions join the body
+event they echo; an unplaced strike joins the nearest compatible event in its
+paragraph. The draft that says most becomes the evidence, the others support.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Place
+from .components.base import Draft
+
+# families whose events happen somewhere at some time (not words or plans)
+CONCRETE = {"violence", "territory", "airspace", "movement"}
+
+
+@dataclass
+class Cluster:
+    drafts: list[Draft] = field(default_factory=list)
+
+    @property
+    def primary(self) -> Draft:
+        body = [d for d in self.drafts if not d.facts.is_heading] or self.drafts
+        return max(body, key=lambda d: (d.info(), -d.facts.index))
+
+    @property
+    def family(self) -> str:
+        return self.drafts[0].family
+
+    def add(self, d: Draft) -> None:
+        self.drafts.append(d)
+
+
+def place_key(d: Draft, resolved: dict[int, Place | None]) -> tuple[str, str | None] | None:
+    """(level, key): ('country', 'UA') or ('place', 'kyiv') or None when unplaced."""
+    if d.nationwide:
+        return ("country", getattr(d, "_nation", None))
+    if d.place is None:
+        return None
+    place = resolved.get(id(d.place))
+    if place is not None and place.precision == "country":
+        return ("country", place.country)
+    if place is not None and place.geonameid:
+        return ("place", str(place.geonameid))
+    return ("place", (place.name if place and place.name else d.place.text).lower())
+
+
+def place_country(d: Draft, resolved: dict[int, Place | None]) -> str | None:
+    if d.nationwide:
+        return getattr(d, "_nation", None)
+    if d.place is None:
+        return None
+    place = resolved.get(id(d.place))
+    return place.country if place else d.place.country_hint
+
+
+def _compatible(a: Draft, b: Draft, resolved) -> bool:
+    """May a and b be the same event? Family rules on place, scope and sources."""
+    if a.family != b.family or a.family in ("statement", "proposal", "other"):
+        return False
+    if a.scope != b.scope:
+        return False
+    if a.family == "protest" and (a.status == "planned") != (b.status == "planned"):
+        return False  # the march held and the strike called for Monday
+    if a.family == "diplomacy" and a.type != b.type:
+        return False  # a visit, the call before it and the deal after it are three events
+    if (a.type == "agreement" or a.family in ("movement", "territory", "airspace")) and not _same_days(a, b):
+        return False  # the exchange on Friday and the deal signed on Sunday
+    ka, kb = place_key(a, resolved), place_key(b, resolved)
+    if a.family == "movement" and a.actors and b.actors and a.actors[0].country and b.actors[0].country \
+            and a.actors[0].country != b.actors[0].country:
+        return False  # China's aircraft around Taiwan and the patrols Taiwan sent out
+    if a.family == "violence":
+        if {a.type, b.type} == {"attack", "clash"} and not any(x.facts.is_heading or x.facts.is_lead for x in (a, b)):
+            return False  # a strike and the fighting told in another paragraph are two events
+        if _counted(a.fatalities) and _counted(b.fatalities) and (
+                a.fatalities.min, a.fatalities.max) != (b.fatalities.min, b.fatalities.max):
+            return False  # different tolls: different strikes, or two sides' accounts
+        if a.actors and b.actors and a.actors[0].country and b.actors[0].country \
+                and a.actors[0].country != b.actors[0].country:
+            return False
+        if a.date and b.date and a.date.start and b.date.start and a.date.text and b.date.text \
+                and abs((a.date.start - b.date.start).days) > 1:
+            return False
+        if (a.weapons or a.fatalities) and (b.weapons or b.fatalities) and not a.facts.is_heading \
+                and not b.facts.is_heading and not (a.facts.is_lead or b.facts.is_lead):
+            if ka != kb:
+                return False
+        if ka is not None and kb is not None and ka[0] == "place" and kb[0] == "place" and ka != kb:
+            return False
+    if ka is None or kb is None:
+        if a.family == "violence":
+            return ka == kb or _thin(a) or _thin(b)
+        # an unplaced mention joins another of its type, only from the headline or the lead
+        return a.type == b.type and any(x.facts.is_heading or x.facts.is_lead
+                                        for x in (a, b) if place_key(x, resolved) is None)
+    if ka == kb:
+        return True
+    if a.family in ("diplomacy", "territory", "airspace"):
+        ca, cb = place_country(a, resolved), place_country(b, resolved)
+        if "country" in (ka[0], kb[0]) and ca and ca == cb:
+            return a.family != "territory" or _thin(a) or _thin(b)
+    if a.family == "violence" and "country" in (ka[0], kb[0]) and ka[0] != kb[0]:
+        broad, narrow = (a, b) if ka[0] == "country" else (b, a)
+        if _listed(narrow):
+            return False  # "struck nine sites in Pakistan" is the whole; each site listed later is a part
+    if a.family == "violence" and "country" in (ka[0], kb[0]):
+        if ka[0] != kb[0]:
+            return False
+        # two country-wide mentions: one that says nothing of its own echoes the other
+        return (_thin(a) or _thin(b)) and place_country(a, resolved) == place_country(b, resolved)
+    return False
+
+
+def _listed(d: Draft) -> bool:
+    """One of several places a sentence names as hit ("mosques in A and B and C")."""
+    return sum(1 for x in d.facts.drafts if x.family == d.family and x.place is not None) >= 2
+
+
+def _counted(q) -> bool:
+    return q is not None and (q.min is not None or q.max is not None)
+
+
+def _thin(d: Draft) -> bool:
+    """Says nothing of its own: no counts, no weapons (a lead or headline mention)."""
+    return not (d.weapons or d.weapon_types or d.fatalities or d.injured or d.intercepted)
+
+
+def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    protest_sites = len({place_key(d, resolved) for d in drafts if d.family == "protest" and not d.facts.is_heading
+                         and not _broad(d, resolved)})
+    # Placed body sentences first, so headline, lead and unplaced drafts join the body
+    # event they echo.
+    ordered = sorted(drafts, key=lambda d: (d.facts.is_heading, _unplaced_thin(d), _inventory(d),
+                                            _broad_thin(d, resolved), d.facts.is_lead, d.facts.index))
+    for d in ordered:
+        if _inventory(d):
+            # "The missiles included 14 Kalibr ...": the breakdown of the barrage already told
+            host = next((c for c in clusters if c.family == "violence" and c.primary.weapons
+                         and (place_key(c.primary, resolved) or ("",))[0] == "country"), None)
+            if host is not None:
+                host.add(d)
+                continue
+        if _unplaced_thin(d) and not d.facts.is_heading:
+            host = _host_for_unplaced(d, clusters)
+            if host is not None:
+                host.add(d)
+                continue
+        candidates = []
+        for c in clusters:
+            if d.role == "intercept" or _another(d):
+                break  # "Another raid on a house in Nabatieh", "A separate strike": a new event
+            if d.family == "protest" and protest_sites >= 2 and any(
+                    _broad(d, resolved) != _broad(other, resolved) for other in c.drafts):
+                continue  # "rallies across Israel" is the whole; Tel Aviv and Haifa are its parts
+            if all(_compatible(d, other, resolved) for other in c.drafts):
+                if d.facts.index == c.drafts[0].facts.index and d.place is not None and c.drafts[0].place is not None:
+                    continue  # two places in one sentence are two events
+                candidates.append(c)
+                if d.place is not None:
+                    break
+        home = candidates[0] if candidates else None
+        if d.place is None and len(candidates) > 1 and not (d.facts.is_heading or d.facts.is_lead):
+            # "More than 30 soldiers had been killed": the strike told just before, in its paragraph
+            home = min(candidates, key=lambda c: _distance(d, c))
+        if home is None:
+            if d.facts.is_heading:
+                continue
+            clusters.append(Cluster([d]))
+        else:
+            home.add(d)
+    clusters.sort(key=lambda c: min(x.facts.index for x in c.drafts))
+    return clusters
+
+
+def _distance(d: Draft, c: Cluster) -> tuple[bool, int]:
+    """How far a cluster's nearest sentence is from d: same paragraph first, then sentences."""
+    near = min(c.drafts, key=lambda x: abs(x.facts.index - d.facts.index))
+    return near.facts.paragraph != d.facts.paragraph, abs(near.facts.index - d.facts.index)
+
+
+def _another(d: Draft) -> bool:
+    """The text says this is a further event: 'another raid', 'a separate strike', 'Separately, ...'."""
+    if d.family not in ("violence", "territory", "airspace") or d.trigger is None:
+        return False
+    if d.facts.text.lstrip().lower().startswith("separately"):
+        return True
+    return any(c.lower_ in ("another", "separate", "second", "third", "further") for c in d.trigger.children
+               if c.dep_ in ("det", "amod"))
+
+
+def _broad(d: Draft, resolved) -> bool:
+    """Unplaced or country-wide."""
+    key = place_key(d, resolved)
+    return key is None or key[0] == "country"
+
+
+def _broad_thin(d: Draft, resolved) -> bool:
+    """A country-wide mention with no figures ("advances continued in eastern Ukraine")."""
+    key = place_key(d, resolved)
+    return bool(key and key[0] == "country" and _thin(d))
+
+
+def _inventory(d: Draft) -> bool:
+    """Weapon types counted with no place and no victims: a barrage's breakdown."""
+    partitive = any(" of the " in q.text for q in d.weapons.values())   # "400 of the drones were Shaheds"
+    return (d.family == "violence" and d.place is None and not d.nationwide and bool(d.weapon_types or partitive)
+            and not (d.fatalities or d.injured))
+
+
+def _unplaced_thin(d: Draft) -> bool:
+    return d.family == "violence" and d.place is None and not d.nationwide and _thin(d)
+
+
+def _same_days(a: Draft, b: Draft) -> bool:
+    """Both dated by their own words and a day apart or less, or either undated ("Late on Friday, ...")."""
+    if not (a.date and b.date and a.date.start and b.date.start and a.date.text and b.date.text):
+        return True
+    return abs((a.date.start - b.date.start).days) <= 1
+
+
+def _host_for_unplaced(d: Draft, clusters: list[Cluster]) -> Cluster | None:
+    """A strike mentioned without a place belongs to the barrage of its day, else the nearest strike."""
+    same = [c for c in clusters if c.family == "violence" and c.primary.scope == d.scope
+            and (not d.actors or not c.primary.actors or d.actors[0].country == c.primary.actors[0].country)
+            and _same_days(d, c.primary)]
+    if not same:
+        return None
+    national = [c for c in same if c.primary.nationwide or (c.primary.weapons and c.primary.place is None)]
+    if national:
+        return national[0]
+    return min(same, key=lambda c: abs(c.primary.facts.index - d.facts.index))

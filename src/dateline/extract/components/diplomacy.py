@@ -41,6 +41,11 @@ def _purpose(tok) -> bool:
         tok.head.lemma_.lower() not in ("expect", "plan", "schedule", "set", "due", "agree", "hope")
 
 
+# who travels without it being a visit
+TRAVELLERS_NOT_ENVOYS = {"family", "refugee", "civilian", "resident", "migrant", "people", "child", "woman", "man",
+                         "survivor", "patient", "worker", "student", "pilgrim", "tourist", "fighter", "troop", "soldier"}
+
+
 class DiplomacyComponent(FamilyComponent):
     family = "diplomacy"
     types = {"diplomatic_meeting", "visit", "agreement"}
@@ -67,6 +72,10 @@ class DiplomacyComponent(FamilyComponent):
                     continue
                 if etype == "visit" and not d.place:
                     continue
+                traveller = subject if subject is not None else (
+                    d.trigger.head if d.trigger is not None and d.trigger.dep_ in ("acl", "relcl") else None)
+                if etype == "visit" and traveller is not None and traveller.lemma_.lower() in TRAVELLERS_NOT_ENVOYS:
+                    continue  # "displaced families arriving in El Obeid": people fleeing, not a visit
                 if etype == "agreement" and d.trigger is not None and d.trigger.pos_ == "NOUN" \
                         and d.trigger.lemma_.lower() not in ("swap", "exchange", "ceasefire", "truce"):
                     continue

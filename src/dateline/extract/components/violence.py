@@ -150,6 +150,10 @@ YEARS_LONG = re.compile(r"\bfor (nearly |almost |more than |over |about )?(two |
                         r"(decades|years)\b|\bfor (nearly |almost |more than |over |about )?a (decade|year)\b"
                         r"|\bha(s|ve) (fought|battled|clashed)\b[^.;]{0,40}\bfor months\b", re.I)
 
+# "The war began when Hamas-led fighters attacked southern Israel": how the war started, history
+WAR_BEGAN = re.compile(r"(?<!since )\b(the|a|this) (war|conflict|insurgency|crisis) (began|started|erupted|broke out) "
+                       r"(when|after|with)\b", re.I)
+
 # "have killed 31 people since dawn on Tuesday": a day's toll, even beside "since October 2025"
 DAILY_RE = re.compile(r"\bsince (dawn|daybreak|midnight|this morning|last night)\b|\b(in|over) the (past|last) 24 hours\b",
                       re.I)
@@ -244,7 +248,7 @@ class ViolenceComponent(FamilyComponent):
             return []  # every violent word points back at an event told elsewhere
         if CROWD.search(facts.text) and POLICE.search(facts.text) and not _police_fire(triggers):
             return []  # protesters clashing with police: part of the protest, which carries its dead and hurt
-        if YEARS_LONG.search(facts.text) or RATE.search(facts.text):
+        if YEARS_LONG.search(facts.text) or RATE.search(facts.text) or WAR_BEGAN.search(facts.text):
             return []  # "Al-Shabaab has fought for nearly two decades": a war's history, not an incident
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
                   and not (t.type == "clash" and t.token.dep_ in ("compound", "amod"))   # "combat air patrol"

@@ -24,9 +24,21 @@ def _attempted(tok) -> bool:
     return tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() in ("capable", "able", "ready", "prepared")
 
 
+# ships and aircraft patrol, blockade or encircle; they take no ground
+CRAFT = {"warship", "ship", "vessel", "bomber", "aircraft", "jet", "plane", "destroyer", "frigate",
+         "carrier", "submarine", "boat", "drone", "helicopter"}
+
+
 def _weapon_subject(tok, ctx: Context) -> bool:
-    """'a drone entered Romanian airspace near the village of X': a weapon takes no ground."""
-    return any(c.dep_ == "nsubj" and ctx.lex.weapon_of(c.text) for c in tok.children)
+    """'a drone entered Romanian airspace near the village of X', 'Chinese warships and bombers
+    encircled Taiwan': weapons, ships and aircraft take no ground."""
+    for c in tok.children:
+        if c.dep_ != "nsubj":
+            continue
+        heads = [c] + [t for t in c.subtree if t.dep_ == "conj"]
+        if ctx.lex.weapon_of(c.text) or any(h.lemma_.lower() in CRAFT for h in heads):
+            return True
+    return False
 
 
 class TerritoryComponent(FamilyComponent):

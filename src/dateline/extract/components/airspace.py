@@ -33,6 +33,8 @@ def _origin(place) -> bool:
     return place.root.dep_ == "pobj" and head.lower_ in ("from", "over") and head.head.lower_ != "airspace"
 
 
+# "air defences to counter drone incursions": what is guarded against has not happened
+GUARD_VERBS = {"counter", "prevent", "deter", "stop", "repel", "thwart", "combat", "against", "tackle", "detect"}
 OVERFLY = {"fly", "pass", "overfly"}
 CROSSING = {"violate", "breach", "violation", "breaching", "stray", "cross"}
 AIRBORNE = re.compile(r"\b(drones?|aircraft|jets?|planes?|helicopters?|missiles?|balloons?|UAVs?|airspace)\b", re.I)
@@ -66,7 +68,8 @@ class AirspaceComponent(FamilyComponent):
     types = {"airspace_violation"}
 
     def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
-        triggers = [t for t in facts.triggers if t.type in self.types and not _negated(t.token)]
+        triggers = [t for t in facts.triggers if t.type in self.types and not _negated(t.token)
+                    and not (t.token.dep_ in ("dobj", "pobj") and t.token.head.lemma_.lower() in GUARD_VERBS)]
         if not triggers:
             return []
         if triggers[0].subtype == "debris" and any(t.type == "attack" and not t.weak for t in facts.triggers):

@@ -392,6 +392,9 @@ def _of_an_earlier_year(trigger: Token, facts: SentenceFacts) -> bool:
 def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     """'the attack showed ...': a noun that points back at an event told elsewhere; 'any attack on
     Uvira' (none happened); 'have fled the fighting' (the cause of a flight, told as background)."""
+    if any(a.lemma_.lower() == "accuse" for a in list(trigger.ancestors)[:4]) and not any(
+            t.ent_type_ in ("DATE", "TIME") for t in trigger.sent):
+        return True  # "has been accused of carrying out several drone strikes": an accusation, undated
     if trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN" and trigger.head is not trigger:
         # "blames Pakistan for an attack ... that killed 26 men": the killing is that attack's
         return any(t.token.i == trigger.head.i for t in facts.triggers) and is_reference(trigger.head, facts)

@@ -78,6 +78,12 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
     if re.search(r"\b(kill(ed|ing)?|wound(ed|ing)?|injur(ed|ing)|massacred|executed|shot dead|left|neutrali[sz]ed|eliminated)\s*$", left2, re.I) \
             and first not in ("of", "per", "percent") and not weapon:
         # "killed three ethnic Albanians", "wounding 20": the verb before the count decides
+        if re.search(r"\bleft\s*$", left2, re.I):
+            # "left about 50 people dead", "left 12 wounded", "left thousands homeless"
+            close = " ".join(after.split()[:3])
+            if DEAD_WORDS.search(close):
+                return "fatalities", None, None
+            return ("injured", None, None) if HURT_WORDS.search(close) else ("other", None, None)
         return ("fatalities" if re.search(r"kill|massacre|execut|dead|neutrali|eliminat", left2, re.I) else "injured"), None, None
     if RESCUE_WORDS.search(" ".join(after.split()[:3])) or RESCUE_WORDS.search(preceding(facts, n, 2)):
         return "other", None, None

@@ -41,6 +41,9 @@ def _purpose(tok) -> bool:
         tok.head.lemma_.lower() not in ("expect", "plan", "schedule", "set", "due", "agree", "hope")
 
 
+FACILITIES = {"port", "airport", "company", "factory", "plant", "station", "school", "airline", "mine", "refinery",
+              "terminal", "hospital", "bank", "market", "exchange", "railway", "operator"}
+
 # who travels without it being a visit
 TRAVELLERS_NOT_ENVOYS = {"family", "refugee", "civilian", "resident", "migrant", "people", "child", "woman", "man",
                          "survivor", "patient", "worker", "student", "pilgrim", "tourist", "fighter", "troop", "soldier"}
@@ -72,6 +75,11 @@ class DiplomacyComponent(FamilyComponent):
                     continue
                 if etype == "visit" and not d.place:
                     continue
+                if d.trigger is not None and d.trigger.dep_ == "advcl" and any(
+                        c.dep_ == "mark" and c.lower_ == "since" for c in d.trigger.children):
+                    continue  # "the first incident since the two countries initialled a peace agreement"
+                if etype == "agreement" and subject is not None and subject.lemma_.lower() in FACILITIES:
+                    continue  # "the port suspended operations": a closure, not a ceasefire
                 traveller = subject if subject is not None else (
                     d.trigger.head if d.trigger is not None and d.trigger.dep_ in ("acl", "relcl") else None)
                 if etype == "visit" and traveller is not None and traveller.lemma_.lower() in TRAVELLERS_NOT_ENVOYS:

@@ -20,6 +20,8 @@ def _background(tok) -> bool:
     """'Burundi, which has deployed troops in Congo' (scene-setting), 'Kigali denies deploying troops'."""
     if tok.dep_ == "relcl" and any(c.lower_ in ("which", "who") for c in tok.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in ("could", "can", "might") for c in tok.children):
+        return True  # "only a fraction could be deployed quickly": a capacity, not a move
     if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("are", "is", "remain", "remains") for c in tok.children):
         return True  # "About 28,500 US troops are stationed in South Korea": a standing fact
     return any(a.lemma_.lower() in DENY for a in list(tok.ancestors)[:2])

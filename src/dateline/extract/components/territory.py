@@ -50,7 +50,7 @@ class TerritoryComponent(FamilyComponent):
         # "seized power" is a coup, "tanks moving towards X" a movement: not ground taken
         facts.triggers = [t for t in original if not (
             t.type == "territorial_change" and (
-                any(c.dep_ == "dobj" and c.lemma_.lower() in ("power", "office", "hostage", "hostages")
+                any(c.dep_ == "dobj" and c.lemma_.lower() in ("power", "office", "hostage", "hostages", "place", "part")
                     for c in t.token.children)
                 or (t.token.dep_ in ("acl", "amod") and t.token.pos_ == "VERB")
                 or (t.token.tag_ in ("VBZ", "VBP") and t.subtype == "capture")  # "while the RSF occupies ..."

@@ -275,6 +275,9 @@ class ViolenceComponent(FamilyComponent):
             cumulative = False  # "since the war began" on a strike with no toll: not a running total
         if cumulative and etype != "clash":
             etype = "casualties"
+        if etype == "casualties" and not cumulative and any(t.type == "protest" for t in facts.triggers) \
+                and not (facts.anchor and any(int(y) < facts.anchor.year for y in re.findall(r"\b(?:19|20)\d\d\b", facts.text))):
+            return []  # "demonstrators blocked the highway, and two people were killed": the protest's dead
         main = (strong or triggers)[0]
         all_mine = set(self.types)
         places = event_places(facts, triggers, all_mine)

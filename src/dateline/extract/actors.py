@@ -354,8 +354,9 @@ def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None
         country = country_of_text(text, lex)
     if country is None and text.lower() in GENERIC_FORCES:
         country = index.main_country  # "the army said" in a report about one country
-    if country is None and span.root.lower_ in OFFICE_ROLES and not international(span.text, lex) \
-            and not any(e.label_ in ("PERSON", "ORG") for e in span.ents):
+    if country is None and any(t.lower_ in OFFICE_ROLES for t in span) and not international(span.text, lex) \
+            and not any(e.label_ == "PERSON" and e.root == span.root for e in span.ents) \
+            and span.root.lower_ not in ("group", "groups", "militia", "rebels"):
         country = index.topic_country  # "the president", "the Ombudsman's Office": the article's country
     return Actor(text, country)
 

@@ -46,8 +46,11 @@ class MovementComponent(FamilyComponent):
                 # "In Romania, the ministry said jets were scrambled": the sentence's frame place
                 d.place = next((p for p in facts.places if not p.is_modifier), None)
             if d.place is None and d.actors and d.actors[0].country:
-                # "Romania scrambled jets": the actor country is where it happened
+                # "Romania scrambled jets", "Japan's Air Self-Defense Force scrambled jets":
+                # the actor's country is where it happened
                 for p in facts.places:
-                    if p.text == d.actors[0].name:
+                    if p.text == d.actors[0].name or (p.is_modifier and p.is_country
+                                                      and ctx.country_code(p.text) == d.actors[0].country):
                         d.place = p
+                        break
         return drafts

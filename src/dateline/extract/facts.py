@@ -16,7 +16,7 @@ from .lexicon import Lexicon
 from .quantities import NumberMention, find_numbers
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-DATELINE_SEP = re.compile(r"(\s[—–]\s|\s--?\s|\)\s*[—–-]+\s)")
+DATELINE_SEP = re.compile(r"(\s[—–]\s|\s--?\s|\)\s*[—–-]+\s|\)\s*\.-\s*)")
 SPEECH_LEMMAS = {"say", "tell", "add", "report", "claim", "announce", "state", "write", "confirm", "deny", "accuse"}
 QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their"}

@@ -36,6 +36,11 @@ DATELINE = re.compile(
     r"(?:\s*,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z .]+)\))?\s*(?:—|–|-{1,2})\s*(?P<rest>.*)$")
 
+TITLE_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][\w'’\-]+(?:[ /][A-Z][\w'’\-]+){0,2})(?:\s*\((?P<region>[A-Z][^()]{1,30})\))?"
+    r"(?:\s*,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z .]+)\))?\s*(?:\.-|—|–|-{1,2})\s*(?P<rest>.+)$")
+
 
 def _decode(data: bytes, name: str) -> str:
     if not data.strip():
@@ -127,6 +132,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def parse_dateline(line: str, *, year_hint: int | None = None) -> tuple[Dateline | None, int]:
     """A dateline at the start of a line -> (Dateline, length of the dateline part)."""
     m = DATELINE.match(line)
+    if m is None or not re.sub(r"[ .'/\-]", "", m["place"]).isupper():
+        # "Bogotá, May 19 (EFE).-", "Addis Ababa (AFP) -", "Brussels, 12 June 2026 —": a place in
+        # title case counts when a date or an agency follows it
+        t = TITLE_DATELINE.match(line)
+        if t and (t["date"] or t["agency"] or t["region"]) and t["place"].split()[0] not in ("The", "A", "An", "In", "On"):
+            when = _parse_short_date(t["date"], year_hint) if t["date"] else None
+            return Dateline(place=t["place"].split("/")[0], date=when), t.start("rest")
     if not m:
         # "Kyiv -- ...": a capitalised place of one or two words before a double dash
         m2 = re.match(r"^\s*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:--|—)\s+(?P<rest>.+)$", line)

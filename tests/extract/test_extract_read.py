@@ -45,6 +45,22 @@ def test_wire_dateline_with_agency():
     assert a.text[a.paragraphs[1][0]:].startswith("Warplanes")
 
 
+@pytest.mark.parametrize("line, place, when", [
+    ("Bogotá, May 19 (EFE).- Soldiers were killed early Monday.", "Bogotá", date(2026, 5, 19)),
+    ("Addis Ababa (AFP) - Troops and militiamen fought on Tuesday.", "Addis Ababa", None),
+    ("Muscat, Aug. 14 — The two sides began exchanging prisoners.", "Muscat", date(2026, 8, 14)),
+    ("Brussels, 12 June 2026 — The leaders agreed on Thursday.", "Brussels", date(2026, 6, 12)),
+])
+def test_title_case_datelines(line, place, when):
+    a = read_text(f"Title line\n\n{line}\n", published="2026-11-20")
+    assert a.dateline is not None and a.dateline.place == place and a.dateline.date == when
+
+
+def test_a_sentence_is_no_title_case_dateline():
+    a = read_text("Title line\n\nThe Kremlin (in a statement) - said nothing.\n")
+    assert a.dateline is None
+
+
 def test_windows_1252_is_decoded():
     data = "Title\n\nThe minister\u2019s visit to Zürich was cancelled.\n".encode("cp1252")
     a = read_bytes(data, name="x.txt")

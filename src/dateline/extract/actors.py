@@ -74,6 +74,9 @@ class ActorIndex:
                 titled_people.add(name)
             if name in self.countries:
                 continue
+            description = _description(ent)
+            if description is not None and international(description.text, lex):
+                continue  # "Anna Berg, head of the ICRC delegation in Yemen": not Yemeni
             code = _country_near(ent, lex)
             if code:
                 self.countries[name] = code
@@ -197,6 +200,8 @@ def _description(ent: Span) -> Span | None:
 
 def international(text: str, lex: Lexicon) -> bool:
     """Does the text name a body or role with no nationality (the UN, an analyst)?"""
+    if re.search(r"\b(UN|AU|EU)\b", text):
+        return True   # capitals only: "the UN's coordinator", not "Kim Jong-un"
     low = f" {re.sub(r'[^a-z./ ]+', ' ', text.lower())} "
     return any(f" {w} " in low for w in lex.international)
 
@@ -343,6 +348,8 @@ def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None
         # "Kim Yo-jong, the sister of leader Kim Jong-un": the person the phrase is about
         person = next((e for e in persons if e.start <= span.root.i < e.end), persons[-1])
         name = index.resolve_name(_clean_name(person.text))
+        if international(span.text, lex):
+            return Actor(name, None)   # "Anna Berg, head of the ICRC delegation in Yemen": no nationality
         return Actor(name, country or index.countries.get(name))
     text = DETERMINERS.sub("", span.text.strip(" ,"))
     text = re.sub(r"\s+", " ", text)

@@ -187,10 +187,13 @@ def add_places_named_before(docs: list[Doc]) -> None:
     labels: dict[str, Counter] = {}
     for doc in docs:
         for e in doc.ents:
-            labels.setdefault(e.text, Counter())[e.label_ in ("GPE", "LOC")] += 1
+            named_place = e.label_ in ("GPE", "LOC") or (
+                e.root.dep_ == "pobj" and e.root.head.lower_ == "of"
+                and e.root.head.head.lemma_.lower() in ("village", "town", "city", "settlement"))  # "the village of X"
+            labels.setdefault(e.text, Counter())[named_place] += 1
     # only names the article uses mostly as places, and never a known armed group ("Fano")
     actors = {a.lower() for a in load_lexicon().actors}
-    names = {name for name, c in labels.items() if c[True] > c[False] and name[:1].isupper()
+    names = {name for name, c in labels.items() if c[True] and c[True] >= c[False] and name[:1].isupper()
              and not name.isupper() and len(name) > 3 and name.lower() not in actors}
     if not names:
         return

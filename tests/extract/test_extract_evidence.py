@@ -14,7 +14,7 @@ DEV_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
 def _articles(shared_dir):
     fixtures = DEV_GOLD.parent
-    paths = [path for name in ("dev", "heldout", "unseen") for path in sorted((fixtures / name).glob("*.txt"))]
+    paths = [path for name in ("dev", "heldout", "unseen", "fresh", "final") for path in sorted((fixtures / name).glob("*.txt"))]
     paths += [shared_dir / "seed" / "article.txt"]
     paths += sorted((DEV_GOLD.parent.parent.parent / "examples").glob("*.txt"))
     return paths

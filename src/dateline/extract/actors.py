@@ -30,16 +30,19 @@ def _country_code(text: str) -> str | None:
     return countries.metonym_country(text) if hasattr(countries, "metonym_country") else None
 
 
+# lexicons are loaded once and never change: their answers are cached per lexicon
+_COUNTRY_CACHE: dict[tuple[int, str], str | None] = {}
+
+
 def country_of_text(text: str, lex: Lexicon) -> str | None:
     """A country named or implied by one word or name: 'Russian', "France's", 'Kremlin'."""
     clean = re.sub(r"['’]s$", "", text.strip())
-    code = _country_code(clean)
-    if code:
-        return code
-    for term, country in lex.actors.items():
-        if term.lower() == clean.lower():
-            return country
-    return None
+    key = (id(lex), clean)
+    if key not in _COUNTRY_CACHE:
+        low = clean.lower()
+        _COUNTRY_CACHE[key] = _country_code(clean) or next(
+            (country for term, country in lex.actors.items() if term.lower() == low), None)
+    return _COUNTRY_CACHE[key]
 
 
 @dataclass
@@ -203,7 +206,14 @@ def international(text: str, lex: Lexicon) -> bool:
     if re.search(r"\b(UN|AU|EU)\b", text):
         return True   # capitals only: "the UN's coordinator", not "Kim Jong-un"
     low = f" {re.sub(r'[^a-z./ ]+', ' ', text.lower())} "
-    return any(f" {w} " in low for w in lex.international)
+    pattern = _INTERNATIONAL_RE.get(id(lex))
+    if pattern is None:
+        pattern = _INTERNATIONAL_RE[id(lex)] = re.compile(
+            " (?:" + "|".join(re.escape(w) for w in sorted(lex.international)) + ") ")
+    return pattern.search(low) is not None
+
+
+_INTERNATIONAL_RE: dict[int, re.Pattern[str]] = {}
 
 
 def _ranked_countries(docs: list[Doc], lex: Lexicon) -> list[str]:

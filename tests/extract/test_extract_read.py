@@ -56,8 +56,13 @@ def test_title_case_datelines(line, place, when):
     assert a.dateline is not None and a.dateline.place == place and a.dateline.date == when
 
 
-def test_a_sentence_is_no_title_case_dateline():
-    a = read_text("Title line\n\nThe Kremlin (in a statement) - said nothing.\n")
+@pytest.mark.parametrize("line", [
+    "The Kremlin (in a statement) - said nothing.",
+    "Rapid Support Forces (RSF) — the paramilitary group said it took the town.",
+    "Hezbollah (Lebanon) — the group denied it.",
+])
+def test_a_sentence_is_no_title_case_dateline(line):
+    a = read_text(f"Title line\n\n{line}\n")
     assert a.dateline is None
 
 

@@ -78,10 +78,10 @@ def test_an_event_eleven_months_old_is_coded_and_two_years_old_is_not(extractor)
 
 
 def test_a_name_used_as_a_place_is_a_place_again(extractor):
-    evs = events(extractor, "Russian forces said they had taken the village of Stepnohirsk on Sunday.\n\n"
-                            "Heavy fighting was still going on around Stepnohirsk on Monday, Ukraine's army said.")
+    evs = events(extractor, "Russian forces said they had taken the village of Novopavlivka on Sunday.\n\n"
+                            "Heavy fighting was still going on around Novopavlivka on Monday, Ukraine's army said.")
     clash = of_type(evs, "clash")[0]
-    assert clash["location"]["text"] == "Stepnohirsk"
+    assert clash["location"]["text"] == "Novopavlivka"
     assert not of_type(evs, "visit")
 
 
@@ -90,3 +90,31 @@ def test_a_speaker_from_an_international_body_has_no_nationality(extractor):
                             "delegation in Yemen.")
     statement = of_type(evs, "statement")[0]
     assert statement["actors"][0]["country"] is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A bomb exploded among protesters in Quetta on Monday, killing 12 people including two policemen.", "attack"),
+    ("Gunmen attacked a police station in Kano on Monday, killing five officers as crowds gathered nearby.", "attack"),
+    ("The strike on the hospital in Gaza on Monday will be investigated, the army said.", "attack"),
+    ("There was a drone attack on a checkpoint in Gao on Monday, officials said.", "attack"),
+    ("The prisoner exchange was agreed in Istanbul on Monday.", "agreement"),
+])
+def test_events_the_narrow_rules_must_not_lose(extractor, text, kind):
+    assert of_type(events(extractor, text), kind), text
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Sudanese army helicopters flew over Khartoum on Monday.", "airspace_violation"),
+    ("A plane carrying the foreign minister passed over Turkey on Monday.", "airspace_violation"),
+    ("Relatives entered the morgue in Gaza for identification of the victims.", "airspace_violation"),
+    ("A drone strike on a war memorial in Kharkiv killed five people on Monday.", "casualties"),
+])
+def test_events_the_broad_words_must_not_make(extractor, text, kind):
+    assert not of_type(events(extractor, text), kind), text
+
+
+def test_weapon_words_that_count_nothing(extractor):
+    for text in ("Ukrainian drones struck a drone factory in Taganrog overnight, the governor said.",
+                 "A car hit by rocket fire burned in Sderot on Monday."):
+        for e in of_type(events(extractor, text), "attack"):
+            assert not {"drones", "missiles"} & set(e.get("weapons") or {}), text

@@ -358,7 +358,7 @@ def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None
         # "Kim Yo-jong, the sister of leader Kim Jong-un": the person the phrase is about
         person = next((e for e in persons if e.start <= span.root.i < e.end), persons[-1])
         name = index.resolve_name(_clean_name(person.text))
-        if international(span.text, lex):
+        if international(span.text, lex) and name not in index.countries:
             return Actor(name, None)   # "Anna Berg, head of the ICRC delegation in Yemen": no nationality
         return Actor(name, country or index.countries.get(name))
     text = DETERMINERS.sub("", span.text.strip(" ,"))

@@ -33,14 +33,15 @@ BACKGROUND_DAYS = 365
 
 
 def drop_background(drafts: list[Draft], anchor) -> list[Draft]:
-    """Scene-setting is not coded: events the text dates to a year, or months before the news."""
+    """Scene-setting is not coded: events the text dates to a past year, or more than
+    BACKGROUND_DAYS before the news; a toll dated that far back is a running total."""
     out = []
     for d in drafts:
         span = d.date
         toll = d.type == "casualties" or (d.type == "attack" and d.fatalities is not None and d.trigger is not None
                                           and d.trigger.lemma_.lower() in ("kill", "die") and not d.weapons)
         if toll and d.scope == "incident" and span is not None and anchor is not None \
-                and (span.precision == "year" or (span.end is not None and (anchor - span.end).days > 45)):
+                and (span.precision == "year" or (span.end is not None and (anchor - span.end).days > BACKGROUND_DAYS)):
             d.type, d.subtype, d.scope = "casualties", None, "cumulative"
             # "more than 5,900 people were killed in gang violence last year": a running toll
             out.append(d)

@@ -72,7 +72,7 @@ class SentenceFacts:
     quotes: list[tuple[int, int]] = field(default_factory=list)   # absolute offsets, with quote marks
     nationwide: tuple[int, int] | None = None
     drafts: list = field(default_factory=list)   # what the family components found here
-    anchor: object = None     # the article's publication date (datetime.date), when known
+    anchor: date | None = None   # the article's publication date, when known
 
     def char(self, token: Token) -> int:
         """Offset of a token in the sentence text."""

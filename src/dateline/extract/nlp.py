@@ -10,6 +10,8 @@ speakers per sentence), ``dateline_<family>`` for each family component, and
 """
 from __future__ import annotations
 
+import re
+
 import logging
 import warnings
 
@@ -138,12 +140,24 @@ def _near(doc: Doc, end: int, near: dict) -> bool:
 
 
 def is_heading(text: str) -> bool:
-    """A headline, subheading or standfirst: no final punctuation, shorter than a paragraph."""
+    """A headline or subheading: short, no final punctuation."""
     stripped = text.strip()
-    words = stripped.split()
     if stripped.endswith(("”", '"', "’")) and len(stripped) > 1 and stripped[-2] not in ".!?,;:":
-        stripped = stripped[:-1]   # 'minister blames "infiltrators"': a quoted word, not a quoted sentence
-    return 0 < len(words) <= 40 and not stripped.endswith((".", "!", "?", "”", '"', ":", "’"))
+        stripped = stripped[:-1]   # 'talks "not yet scheduled"': a quoted word, not a quoted sentence
+    words = stripped.split()
+    return 0 < len(words) <= 16 and not stripped.endswith((".", "!", "?", "”", '"', ":", "’", ")"))
+
+
+def is_standfirst(text: str) -> bool:
+    """The summary line under a headline: up to 40 words, no closing full stop or bracket, no
+    colon, and no one quoted except a word or two ('blames "infiltrators"')."""
+    stripped = text.strip()
+    if stripped.endswith(("”", '"', "’")) and len(stripped) > 1 and stripped[-2] not in ".!?,;:":
+        stripped = stripped[:-1]
+    words = stripped.split()
+    quoted = re.findall(r"[“\"]([^”\"]*)[”\"]", stripped)
+    return (0 < len(words) <= 40 and not stripped.endswith((".", "!", "?", "”", '"', ":", "’", ")"))
+            and ":" not in stripped and all(len(q.split()) <= 2 for q in quoted))
 
 
 class FactsComponent:

@@ -24,7 +24,7 @@ from . import assemble, dating, merge
 from .actors import ActorIndex
 from .components.base import Context
 from .lexicon import load_lexicon
-from .nlp import EventsComponent, _country_code, is_heading, load_model
+from .nlp import EventsComponent, _country_code, is_heading, is_standfirst, load_model
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +54,14 @@ class Extractor:
         if self.geo is not None:
             for doc in docs:
                 add_gazetteer_places(doc, self.geo)
-        add_places_named_before(docs)
+        add_places_named_before(docs, lex)
         index = ActorIndex()
         home = self._dateline_country(article)   # may need the gazetteer: looked up once
         index.learn(docs, lex, home_country=home)
         ctx = Context(lex=lex, actors=index, anchor=article.anchor_date, country_code=_country_code)
         is_title = [i == 0 and text[s:e].strip() == article.title for i, (s, e) in enumerate(paragraphs)]
+        # the summary line under the headline (within the first three paragraphs) is told like one
+        is_title = [t or (i <= 2 and is_standfirst(text[s:e])) for i, (t, (s, e)) in enumerate(zip(is_title, paragraphs))]
         first_body = next((i for i, (s, e) in enumerate(paragraphs)
                            if not is_heading(text[s:e]) and not is_title[i]), 0)
         sentence_no = 0
@@ -181,7 +183,7 @@ def add_gazetteer_places(doc: Doc, geo) -> None:
         doc.ents = filter_spans(ents)
 
 
-def add_places_named_before(docs: list[Doc]) -> None:
+def add_places_named_before(docs: list[Doc], lex) -> None:
     """A name the article already used as a place is a place wherever the model missed it
     ("the village of Stepnohirsk" ... "fighting in and around Stepnohirsk")."""
     labels: dict[str, Counter] = {}
@@ -192,7 +194,7 @@ def add_places_named_before(docs: list[Doc]) -> None:
                 and e.root.head.head.lemma_.lower() in ("village", "town", "city", "settlement"))  # "the village of X"
             labels.setdefault(e.text, Counter())[named_place] += 1
     # only names the article uses mostly as places, and never a known armed group ("Fano")
-    actors = {a.lower() for a in load_lexicon().actors}
+    actors = {a.lower() for a in lex.actors}
     names = {name for name, c in labels.items() if c[True] and c[True] >= c[False] and name[:1].isupper()
              and not name.isupper() and len(name) > 3 and name.lower() not in actors}
     if not names:

@@ -36,6 +36,12 @@ DATELINE = re.compile(
     r"(?:\s*,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z .]+)\))?\s*(?:—|–|-{1,2})\s*(?P<rest>.*)$")
 
+# news agencies named in datelines ("Addis Ababa (AFP) -"); a bracket alone ("Rapid Support
+# Forces (RSF) —") makes no dateline
+AGENCIES = {"afp", "ap", "reuters", "efe", "dpa", "ansa", "xinhua", "ani", "pti", "yonhap", "kyodo", "tass", "ria",
+            "interfax", "ukrinform", "anadolu", "aa", "bernama", "apa", "upi", "sana", "irna", "wafa", "mena", "kuna",
+            "spa", "wam", "qna", "bna", "ina", "apa-dpa", "anp", "belga", "pap", "ctk", "mti", "hina", "bta", "lusa",
+            "notimex", "telam", "prensa latina", "agi", "adnkronos", "ips", "cna", "pna", "antara", "vna", "rfe/rl"}
 TITLE_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][\w'’\-]+(?:[ /][A-Z][\w'’\-]+){0,2})(?:\s*\((?P<region>[A-Z][^()]{1,30})\))?"
     r"(?:\s*,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
@@ -136,7 +142,8 @@ def parse_dateline(line: str, *, year_hint: int | None = None) -> tuple[Dateline
         # "Bogotá, May 19 (EFE).-", "Addis Ababa (AFP) -", "Brussels, 12 June 2026 —": a place in
         # title case counts when a date or an agency follows it
         t = TITLE_DATELINE.match(line)
-        if t and (t["date"] or t["agency"] or t["region"]) and t["place"].split()[0] not in ("The", "A", "An", "In", "On"):
+        agency = next((g for g in (t["agency"], t["region"]) if g and g.strip().lower() in AGENCIES), None) if t else None
+        if t and (t["date"] or agency) and t["place"].split()[0] not in ("The", "A", "An", "In", "On"):
             when = _parse_short_date(t["date"], year_hint) if t["date"] else None
             return Dateline(place=t["place"].split("/")[0], date=when), t.start("rest")
     if not m:

@@ -34,8 +34,11 @@ def _origin(place) -> bool:
 
 
 # "air defences to counter drone incursions": what is guarded against has not happened
-GUARD_VERBS = {"counter", "prevent", "deter", "stop", "repel", "thwart", "combat", "against", "tackle", "detect"}
-OVERFLY = {"fly", "pass", "overfly"}
+# matched against the verb that governs the trigger noun
+GUARD_VERBS = {"counter", "prevent", "deter", "stop", "repel", "thwart", "combat", "tackle", "detect"}
+OVERFLY = {"fly", "overfly"}
+MILITARY_CRAFT = re.compile(r"\b(missiles?|drones?|rockets?|UAVs?|warplanes?|bombers?|fighter jets?|fighters|"
+                            r"military (aircraft|planes?|helicopters?))\b", re.I)
 CROSSING = {"violate", "breach", "violation", "breaching", "stray", "cross"}
 AIRBORNE = re.compile(r"\b(drones?|aircraft|jets?|planes?|helicopters?|missiles?|balloons?|UAVs?|airspace)\b", re.I)
 
@@ -80,7 +83,9 @@ class AirspaceComponent(FamilyComponent):
             return []  # "has dropped up to 3,000 glide bombs a month": a rate, not an incident
         if all(t.token.lemma_.lower() in CROSSING for t in triggers) and not AIRBORNE.search(facts.text):
             return []  # "troops crossed the border": a ground move, not an airspace violation
-        if all(t.token.lemma_.lower() in OVERFLY | {"overflight"} for t in triggers) and not any(
+        if all(t.token.lemma_.lower() in OVERFLY for t in triggers) and not MILITARY_CRAFT.search(facts.text):
+            return []  # "helicopters flew over Khartoum", "a plane carrying the minister": no incursion
+        if all(t.token.lemma_.lower() in OVERFLY for t in triggers) and not any(
                 p.root.head.lower_ in ("over", "across") and p.root.head.head.lemma_.lower() in OVERFLY
                 and not p.is_modifier and p.root.ent_type_ in ("GPE", "LOC") and "water" not in p.text.lower()
                 for p in facts.places):

@@ -395,7 +395,7 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     if any(a.lemma_.lower() == "accuse" for a in list(trigger.ancestors)[:4]) and not any(
             t.ent_type_ in ("DATE", "TIME") for t in trigger.sent):
         return True  # "has been accused of carrying out several drone strikes": an accusation, undated
-    if trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN" and trigger.head is not trigger:
+    if trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN":
         # "blames Pakistan for an attack ... that killed 26 men": the killing is that attack's
         return any(t.token.i == trigger.head.i for t in facts.triggers) and is_reference(trigger.head, facts)
     if trigger.pos_ not in ("NOUN", "PROPN"):
@@ -413,7 +413,8 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
             and any(t.lower_ in ("years", "decades") for c in clause.children if c.dep_ in ("npadvmod", "mark")
                     for t in c.subtree):
         return True  # "four years after a raid on the town forced it to evacuate"
-    if trigger.dep_ == "attr" and trigger.head.lemma_.lower() == "be":
+    if trigger.dep_ == "attr" and trigger.head.lemma_.lower() == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in trigger.head.children):
         return True  # "It was the tenth large-scale attack on the grid": the event just told, ranked
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("flee", "escape", "fear"):
         return True

@@ -197,7 +197,7 @@ def vague_casualties(facts: SentenceFacts) -> tuple[bool, bool]:
 
 # "a ballistic missile", "a Russian military drone": one weapon, as the text words it
 SINGULAR_WEAPON = re.compile(
-    r"\b(?:an?|one)\s+((?:[\w\"“”-]+\s+){0,3}?)(missile|drone|rocket)\b(?!\s+(?:attack|strike|fragment|debris|part|programme|program))",
+    r"\b(?:an?|one)\s+((?:[\w\"“”-]+\s+){0,3}?)(missile|drone|rocket)\b(?!\s+(?:attack|strike|fragment|debris|part|programme|program|fire|factory|plant|launcher|unit|system)\b)",
     re.I)
 
 
@@ -208,6 +208,11 @@ def singular_weapons(draft: Draft, facts: SentenceFacts, lex: Lexicon) -> None:
             continue  # "a barrage of missiles", "more than a missile", "a downed drone"
         if re.search(r"\b(from|of|by|than)\s*$", facts.text[max(0, m.start() - 12):m.start()], re.I):
             continue  # "debris from a drone", "the wreckage of a drone": what is left, not what struck
+        base = facts.sent.start_char
+        words = facts.sent.doc.char_span(base + m.start(1), base + m.end(2), alignment_mode="expand")
+        if words is not None and (words[-1].dep_ == "compound" or any(
+                t.pos_ in ("VERB", "AUX", "ADP") for t in words[:-1])):
+            continue  # "a drone factory", "a car hit by rocket fire": no weapon counted
         cls = {"missile": "missiles", "rocket": "missiles", "drone": "drones"}[m.group(2).lower()]
         if cls in draft.weapons or any(classify_number(facts, n, lex)[1] == cls for n in facts.numbers):
             continue

@@ -42,7 +42,7 @@ def _purpose(tok) -> bool:
 
 
 FACILITIES = {"port", "airport", "company", "factory", "plant", "station", "school", "airline", "mine", "refinery",
-              "terminal", "hospital", "bank", "market", "exchange", "railway", "operator"}
+              "terminal", "hospital", "bank", "market", "railway", "operator"}
 
 # who travels without it being a visit
 TRAVELLERS_NOT_ENVOYS = {"family", "refugee", "civilian", "resident", "migrant", "people", "child", "woman", "man",
@@ -78,7 +78,8 @@ class DiplomacyComponent(FamilyComponent):
                 if d.trigger is not None and d.trigger.dep_ == "advcl" and any(
                         c.dep_ == "mark" and c.lower_ == "since" for c in d.trigger.children):
                     continue  # "the first incident since the two countries initialled a peace agreement"
-                if etype == "agreement" and subject is not None and subject.lemma_.lower() in FACILITIES:
+                if etype == "agreement" and subject is not None and subject.lemma_.lower() in FACILITIES \
+                        and d.trigger.lemma_.lower() in ("halt", "suspend", "stop", "pause", "cease", "end", "close"):
                     continue  # "the port suspended operations": a closure, not a ceasefire
                 traveller = subject if subject is not None else (
                     d.trigger.head if d.trigger is not None and d.trigger.dep_ in ("acl", "relcl") else None)

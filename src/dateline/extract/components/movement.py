@@ -5,9 +5,8 @@ as "mobilisation tactics" is background, not a movement.
 """
 from __future__ import annotations
 
-from ..facts import SentenceFacts
 from ..actors import actor_from_span
-from ..facts import noun_phrase
+from ..facts import SentenceFacts, noun_phrase
 from .base import Context, Draft
 from .common import FamilyComponent, per_place_drafts
 

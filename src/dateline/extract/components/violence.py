@@ -58,17 +58,39 @@ INTO_SEA = re.compile(r"\binto\s+(the\s+)?([A-Z][a-z]+\s+)?(sea|waters|ocean|Pac
 CROWD = re.compile(r"\b(protesters?|demonstrators?|crowds?|marchers|rioters|rallies|rally-goers)\b", re.I)
 POLICE = re.compile(r"\b(police|riot police|officers|policemen|security forces|riot squads?)\b", re.I)
 
-def _police_fire(triggers) -> bool:
-    """'Police opened fire on demonstrators, killing two': the police's own act of violence is the
-    sentence's main event (not 'protesters clashed with police', nor '... as police fired tear gas')."""
-    for t in triggers:
+def _protest_scuffle(triggers) -> bool:
+    """'Demonstrators ... clashed briefly with police', '... as riot police fired tear gas at crowds':
+    violence between police and protesters, which the protest event carries. Not 'Police opened
+    fire on demonstrators, killing two' (the police's own act, the sentence's main event), nor a
+    bomb among protesters."""
+    strong = [t for t in triggers if not t.weak]
+    if not strong:
+        return False
+    for t in strong:
         tok = t.token
-        if tok.pos_ != "VERB" or tok.dep_ in ("advcl", "relcl", "conj"):
+        subj = _own_subject(tok)
+        who = " ".join(w.text for w in subj.subtree) if subj is not None else ""
+        if CROWD.search(who):
+            continue   # protesters clashed with police, burned tyres
+        if subj is not None and subj.dep_ == "nsubjpass" and (subj.ent_type_ == "PERSON" or subj.lemma_.lower() in PERSON_NOUNS):
+            continue   # "a student was hit in the chest ... as riot police fired": the scuffle's victim
+        if tok.lemma_.lower() in ("kill", "wound", "injure", "hurt", "die"):
+            continue   # the scuffle's toll ("nine officers were hurt")
+        if tok.dep_ in ("advcl", "conj") and POLICE.search(who) and tok.pos_ == "VERB":
+            continue   # "... as police fired tear gas at the crowd"
+        return False
+    return True
+
+
+def _own_subject(tok):
+    """A verb's subject, or the subject of the verb it is conjoined to ('gathered ... and clashed')."""
+    for verb in (tok, tok.head if tok.dep_ == "conj" else None):
+        if verb is None:
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is not None and POLICE.search(" ".join(w.text for w in subj.subtree)):
-            return True
-    return False
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 PERSON_NOUNS = {"boy", "girl", "man", "woman", "child", "baby", "soldier", "civilian", "journalist", "doctor",
@@ -101,8 +123,13 @@ def singular_victims(facts: SentenceFacts):
 
 def threatened(tok) -> bool:
     """'Russia would keep striking ...', 'we will hit them': a threat, the speaker's statement."""
-    # the trigger's own verb: itself, or the nearest verb above it ("would keep striking")
-    verbs = [tok] + [next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok)]
+    # the trigger's own verb: itself, or the verb it completes ("would keep striking", parsed as a
+    # complement or as a modifier of the object), not any verb above ("the strike will be investigated")
+    verbs = [tok]
+    if tok.dep_ == "xcomp":
+        verbs.append(tok.head)
+    elif tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj":
+        verbs.append(tok.head.head)
     for verb in verbs:
         aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
         if any(a in ("will", "would", "shall", "'ll") for a in aux) and "have" not in aux:
@@ -143,12 +170,19 @@ def armed_subject(verb, ctx: Context) -> bool:
 CUMULATIVE_RE = re.compile(r"\b(war|conflict|fighting|insurgency|violence|offensive|campaign)\b[^.;]{0,80}?"
                            r"\bha(s|ve)\s+(now\s+)?(killed|left|claimed|cost)"
                            r"|\bsince (the )?([\w-]+\s){1,3}(began|started|erupted|broke out|escalated|took effect)\b"
-                           r"|\bha(s|ve)\s+(now\s+)?killed\b[^.;]{0,100}\bsince\b"
-                           r"|\b(war|conflict|insurgency)\b[^.;,]{0,60}?\b(killed|claimed the lives of)\b", re.I)
+                           r"|\bha(s|ve)\s+(now\s+)?killed\b[^.;]{0,100}\bsince\b", re.I)
 
 YEARS_LONG = re.compile(r"\bfor (nearly |almost |more than |over |about )?(two |three |four |several |many |\d+ )?"
-                        r"(decades|years)\b|\bfor (nearly |almost |more than |over |about )?a (decade|year)\b"
-                        r"|\bha(s|ve) (fought|battled|clashed)\b[^.;]{0,40}\bfor months\b", re.I)
+                        r"(decades|years)\b"
+                        r"|\bha(s|ve) (been )?(fought|fighting|battled|battling|clashed)\b[^.;]{0,40}"
+                        r"\bfor (months|(nearly |almost |more than |over |about )?a (decade|year))\b", re.I)
+
+
+def war_toll(facts) -> bool:
+    """'The 14-month war that preceded the truce killed more than 4,000': a war as the killer is a
+    running toll (not 'a drone strike on a war memorial killed five')."""
+    return any(t.lemma_.lower() in ("war", "conflict", "insurgency") and t.dep_ == "nsubj"
+               and t.head.lemma_.lower() in ("kill", "claim") for t in facts.sent)
 
 # "The war began when Hamas-led fighters attacked southern Israel": how the war started, history
 WAR_BEGAN = re.compile(r"(?<!since )\b(the|a|this) (war|conflict|insurgency|crisis) (began|started|erupted|broke out) "
@@ -246,7 +280,7 @@ class ViolenceComponent(FamilyComponent):
             return []  # "missiles still hit cities daily": habitual, not an event
         if all(is_reference(t.token, facts) for t in triggers):
             return []  # every violent word points back at an event told elsewhere
-        if CROWD.search(facts.text) and POLICE.search(facts.text) and not _police_fire(triggers):
+        if CROWD.search(facts.text) and POLICE.search(facts.text) and _protest_scuffle(triggers):
             return []  # protesters clashing with police: part of the protest, which carries its dead and hurt
         if YEARS_LONG.search(facts.text) or RATE.search(facts.text) or WAR_BEGAN.search(facts.text):
             return []  # "Al-Shabaab has fought for nearly two decades": a war's history, not an incident
@@ -261,8 +295,8 @@ class ViolenceComponent(FamilyComponent):
         if not strong and not intercept_only and not any(
                 classify_number(facts, n, lex)[0] in ("fatalities", "injured") for n in counts):
             return []  # weapons counted without a strike ("two drones entered its airspace")
-        cumulative = (facts.has_phrase(lex.phrases.get("cumulative", [])) or bool(CUMULATIVE_RE.search(facts.text))) \
-            and not DAILY_RE.search(facts.text)
+        cumulative = (facts.has_phrase(lex.phrases.get("cumulative", [])) or bool(CUMULATIVE_RE.search(facts.text))
+                      or war_toll(facts)) and not DAILY_RE.search(facts.text)
         kinds = {t.type for t in strong}
         if strong:
             etype = "clash" if kinds == {"clash"} else ("attack" if "attack" in kinds else "clash")

@@ -14,6 +14,7 @@ import re
 from ..models import TimeSpan
 from .components.base import Context, Draft
 from .facts import SentenceFacts
+from .components.common import names_earlier_year
 from .merge import CONCRETE, Cluster
 
 SAME_DAY = re.compile(r"\b(that|the same) (night|day|morning|evening|afternoon)\b", re.I)
@@ -56,7 +57,7 @@ def drop_background(drafts: list[Draft], anchor) -> list[Draft]:
 
 
 def _older_year(text: str, anchor) -> bool:
-    return any(int(y) < anchor.year for y in re.findall(r"\b(19\d\d|20\d\d)\b", text)) or bool(
+    return names_earlier_year(text, anchor) or bool(
         re.search(r"(?<!since )\b(the war|the conflict|the fighting) (began|started|erupted)\b", text, re.I))
 
 

@@ -10,7 +10,7 @@ import re
 
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of
-from .common import RATE, FamilyComponent, event_places
+from .common import OVERFLY, RATE, FamilyComponent, event_places, overflown
 from .counts import attach_quantities, singular_weapons
 
 
@@ -28,7 +28,7 @@ def _negated(tok) -> bool:
 
 def _origin(place) -> bool:
     head = place.root.head
-    if head.lower_ == "over" and head.head.lemma_.lower() in OVERFLY:
+    if overflown(place):
         return False  # "a missile that flew over northern Japan": Japan's airspace
     return place.root.dep_ == "pobj" and head.lower_ in ("from", "over") and head.head.lower_ != "airspace"
 
@@ -36,7 +36,6 @@ def _origin(place) -> bool:
 # "air defences to counter drone incursions": what is guarded against has not happened
 # matched against the verb that governs the trigger noun
 GUARD_VERBS = {"counter", "prevent", "deter", "stop", "repel", "thwart", "combat", "tackle", "detect"}
-OVERFLY = {"fly", "overfly"}
 MILITARY_CRAFT = re.compile(r"\b(missiles?|drones?|rockets?|UAVs?|warplanes?|bombers?|fighter jets?|fighters|"
                             r"military (aircraft|planes?|helicopters?))\b", re.I)
 CROSSING = {"violate", "breach", "violation", "breaching", "stray", "cross"}
@@ -86,8 +85,7 @@ class AirspaceComponent(FamilyComponent):
         if all(t.token.lemma_.lower() in OVERFLY for t in triggers) and not MILITARY_CRAFT.search(facts.text):
             return []  # "helicopters flew over Khartoum", "a plane carrying the minister": no incursion
         if all(t.token.lemma_.lower() in OVERFLY for t in triggers) and not any(
-                p.root.head.lower_ in ("over", "across") and p.root.head.head.lemma_.lower() in OVERFLY
-                and not p.is_modifier and p.root.ent_type_ in ("GPE", "LOC") and "water" not in p.text.lower()
+                overflown(p) and not p.is_modifier and p.root.ent_type_ in ("GPE", "LOC") and "water" not in p.text.lower()
                 for p in facts.places):
             return []  # "flying over neutral waters": over no one's country
         main = triggers[0]
@@ -95,10 +93,9 @@ class AirspaceComponent(FamilyComponent):
                               exclude_speakers=False)
         # "drones entered from Belarus": the origin is not where the violation happened
         places = [p for p in places if not _origin(p)]
-        overflown = [p for p in facts.places if p.root.dep_ == "pobj" and p.root.head.lower_ in ("over", "across")
-                     and p.root.head.head.lemma_.lower() in OVERFLY and not p.is_modifier]
-        if overflown:
-            places = overflown   # "North Korea fired a missile that flew over northern Japan": Japan
+        flown_over = [p for p in facts.places if overflown(p) and not p.is_modifier]
+        if flown_over:
+            places = flown_over   # "North Korea fired a missile that flew over northern Japan": Japan
         if not places:
             places = [p for p in facts.places if not p.is_modifier and not _origin(p)][:1]
         owner_country = _airspace_owner(facts, ctx)

@@ -381,12 +381,24 @@ REACTION_VERBS = {"condemn", "denounce", "mourn", "investigate", "decry", "deplo
 REFERENCE_DETS = {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
 
 
+def names_earlier_year(text: str, anchor) -> bool:
+    """Does the text name a year before the news ('in 2009', 'the 1998-2000 war')?"""
+    return anchor is not None and any(int(y) < anchor.year for y in re.findall(r"\b(?:19|20)\d\d\b", text))
+
+
 def _of_an_earlier_year(trigger: Token, facts: SentenceFacts) -> bool:
     """A noun dated by a year before the news inside its own phrase ('the 1990 protests')."""
-    if facts.anchor is None:
-        return False
-    words = trigger.doc.text[trigger.left_edge.idx: trigger.idx]
-    return any(1900 <= int(y) < facts.anchor.year for y in re.findall(r"\b(?:19|20)\d\d\b", words))
+    return names_earlier_year(trigger.doc.text[trigger.left_edge.idx: trigger.idx], facts.anchor)
+
+
+# verbs of flying over a place: what flies over a country enters its airspace and hits nothing there
+OVERFLY = {"fly", "overfly"}
+
+
+def overflown(place: PlaceMention) -> bool:
+    """'a missile that flew over northern Japan': the place flown over."""
+    return (place.root.dep_ == "pobj" and place.root.head.lower_ in ("over", "across")
+            and place.root.head.head.lemma_.lower() in OVERFLY)
 
 
 def is_reference(trigger: Token, facts: SentenceFacts) -> bool:

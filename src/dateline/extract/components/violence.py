@@ -12,7 +12,8 @@ import re
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
 from .common import (RATE, FamilyComponent, clause_groups, clause_verb, event_places, frame_places, is_reference,
-                     is_water, speaker_places, split_places, wished)
+                     is_water, names_earlier_year, overflown, speaker_places, split_places,
+                     wished)
 from .counts import INTERCEPT, attach_quantities, classify_number, singular_weapons, vague_casualties
 
 SUBTYPE_WORDS = [
@@ -52,7 +53,7 @@ ARMED = {"forces", "troops", "soldiers", "army", "militants", "rebels", "fighter
 NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 LAUNCH = {"fire", "launch", "test", "test-fire"}
-OVERFLIGHT = re.compile(r"\b(flew|flying|flown|passed|overflew)\s+(over|across)\b|\boverflight\b", re.I)
+OVERFLIGHT = re.compile(r"\b(flew|flying|flown|overflew)\s+(over|across)\b|\boverflight\b", re.I)
 INTO_SEA = re.compile(r"\binto\s+(the\s+)?([A-Z][a-z]+\s+)?(sea|waters|ocean|Pacific)\b", re.I)
 
 CROWD = re.compile(r"\b(protesters?|demonstrators?|crowds?|marchers|rioters|rallies|rally-goers)\b", re.I)
@@ -310,14 +311,13 @@ class ViolenceComponent(FamilyComponent):
         if cumulative and etype != "clash":
             etype = "casualties"
         if etype == "casualties" and not cumulative and any(t.type == "protest" for t in facts.triggers) \
-                and not (facts.anchor and any(int(y) < facts.anchor.year for y in re.findall(r"\b(?:19|20)\d\d\b", facts.text))):
+                and not names_earlier_year(facts.text, facts.anchor):
             return []  # "demonstrators blocked the highway, and two people were killed": the protest's dead
         main = (strong or triggers)[0]
         all_mine = set(self.types)
         places = event_places(facts, triggers, all_mine)
         # "a missile that flew over northern Japan": passed over, not hit
-        places = [p for p in places if not (p.root.dep_ == "pobj" and p.root.head.lower_ in ("over", "across")
-                                            and p.root.head.head.lemma_.lower() in ("fly", "pass", "overfly"))]
+        places = [p for p in places if not overflown(p)]
         # the subject of a strike verb is its actor ("Russia launched ..."), not where it hit
         actors_at = {p.root.i for p in places if p.root.dep_ == "nsubj" and p.root.head.i in {t.token.i for t in triggers}}
         places = [p for p in places if p.root.i not in actors_at]

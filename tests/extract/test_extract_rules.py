@@ -118,3 +118,20 @@ def test_weapon_words_that_count_nothing(extractor):
                  "A car hit by rocket fire burned in Sderot on Monday."):
         for e in of_type(events(extractor, text), "attack"):
             assert not {"drones", "missiles"} & set(e.get("weapons") or {}), text
+
+
+@pytest.mark.parametrize("text", [
+    "Residents said the gunmen held parts of the town for several hours before withdrawing.",
+    "The army said it had repelled the raid. It said no civilians were harmed.",
+    "Late on Thursday, the government declared a 30-day state of emergency in the capital.",
+])
+def test_accounts_facts_and_acts_are_no_statements(extractor, text):
+    assert not of_type(events(extractor, text), "statement"), text
+
+
+@pytest.mark.parametrize("text", [
+    "\"We will not leave our homes again,\" said Omar Haddad, a resident whose house was damaged.",
+    "The French president warned that no peace deal should amount to a surrender.",
+])
+def test_positions_stay_statements(extractor, text):
+    assert of_type(events(extractor, text), "statement"), text

@@ -85,6 +85,42 @@ def _years_ago(verb, ctx: Context) -> bool:
     return False
 
 
+WITNESSES = {"resident", "residents", "witness", "witnesses", "survivor", "survivors", "villager", "villagers",
+             "local", "locals", "eyewitness", "eyewitnesses"}
+
+
+def _witness_account(facts: SentenceFacts, a) -> bool:
+    """Residents or witnesses telling what happened, with no words of theirs quoted (a quoted
+    resident - "We will not leave again" - is a statement)."""
+    if a.speaker is None or a.speaker.root.lower_ not in WITNESSES:
+        return False
+    return all(len(facts.text[s - facts.start:e - facts.start].split()) <= 4 for s, e in facts.quotes)
+
+
+def _nothing_happened(a) -> bool:
+    """'It said no civilians were harmed', 'no violation of its airspace had been recorded'."""
+    if a.verb.lemma_.lower() not in ("say", "report", "add", "confirm"):
+        return False   # "warned that no deal should resemble a capitulation" is a position
+    clause = next((c for c in a.verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or any(c.dep_ == "aux" and c.lower_ in ("should", "must", "would", "will", "can", "could", "may")
+                             for c in clause.children):
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+
+
+def _acts(verb, facts: SentenceFacts) -> bool:
+    """The verb's object is a measure or a protest, not words: 'a state of emergency', 'a curfew',
+    'a national strike'."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    if obj.lemma_.lower() in ("emergency", "curfew", "state", "lockdown", "mobilisation", "mobilization") or \
+            "martial law" in " ".join(t.lower_ for t in obj.subtree):
+        return True
+    return any(t.type == "protest" and t.token.i in {x.i for x in obj.subtree} for t in facts.triggers)
+
+
 class StatementComponent(FamilyComponent):
     family = "statement"
     types = {"statement"}
@@ -118,6 +154,12 @@ class StatementComponent(FamilyComponent):
                 continue  # "police said 41 people were arrested": a sourced figure, not a position
             if _years_ago(a.verb, ctx):
                 continue  # "Kosovo declared independence in 2008": history, not today's position
+            if _witness_account(facts, a):
+                continue  # "Residents said the gunmen held the town for hours": an account of the event
+            if _nothing_happened(a):
+                continue  # "It said no civilians were harmed": a sourced fact, not a position
+            if a.verb.lemma_.lower() in ("declare", "impose", "call") and _acts(a.verb, facts):
+                continue  # "declared a state of emergency", "called a national strike": an act, not words
             if any(c.lower_ in ("neither", "nor") for c in list(a.verb.children) + list(a.verb.head.children)):
                 continue  # "has neither confirmed nor denied"
             if any(d.family in ("violence", "territory", "airspace", "movement") and d.trigger is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,7 +22,9 @@ TITLES = {"president", "minister", "chancellor", "premier", "secretary", "king",
 DETERMINERS = re.compile(r"^(the|a|an)\s+", re.I)
 
 
+@lru_cache(maxsize=8192)
 def _country_code(text: str) -> str | None:
+    """A country named by a word or name, from the country lists (a pure lookup, so cached)."""
     from ..geo import countries
 
     code = countries.country_code(text)
@@ -30,19 +33,10 @@ def _country_code(text: str) -> str | None:
     return countries.metonym_country(text) if hasattr(countries, "metonym_country") else None
 
 
-# lexicons are loaded once and never change: their answers are cached per lexicon
-_COUNTRY_CACHE: dict[tuple[int, str], str | None] = {}
-
-
 def country_of_text(text: str, lex: Lexicon) -> str | None:
     """A country named or implied by one word or name: 'Russian', "France's", 'Kremlin'."""
     clean = re.sub(r"['’]s$", "", text.strip())
-    key = (id(lex), clean)
-    if key not in _COUNTRY_CACHE:
-        low = clean.lower()
-        _COUNTRY_CACHE[key] = _country_code(clean) or next(
-            (country for term, country in lex.actors.items() if term.lower() == low), None)
-    return _COUNTRY_CACHE[key]
+    return _country_code(clean) or lex.actors_lower.get(clean.lower())
 
 
 @dataclass
@@ -206,14 +200,7 @@ def international(text: str, lex: Lexicon) -> bool:
     if re.search(r"\b(UN|AU|EU)\b", text):
         return True   # capitals only: "the UN's coordinator", not "Kim Jong-un"
     low = f" {re.sub(r'[^a-z./ ]+', ' ', text.lower())} "
-    pattern = _INTERNATIONAL_RE.get(id(lex))
-    if pattern is None:
-        pattern = _INTERNATIONAL_RE[id(lex)] = re.compile(
-            " (?:" + "|".join(re.escape(w) for w in sorted(lex.international)) + ") ")
-    return pattern.search(low) is not None
-
-
-_INTERNATIONAL_RE: dict[int, re.Pattern[str]] = {}
+    return lex.international_re is not None and lex.international_re.search(low) is not None
 
 
 def _ranked_countries(docs: list[Doc], lex: Lexicon) -> list[str]:

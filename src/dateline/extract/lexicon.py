@@ -30,7 +30,8 @@ class Lexicon:
     roles: set[str]
     international: set[str]                       # bodies and roles with no nationality
     place_cues: dict[str, set[str]]
-    weapon_re: re.Pattern[str] = field(repr=False, default=None)  # type: ignore[assignment]
+    actors_lower: dict[str, str | None] = field(repr=False, default_factory=dict)   # organisation, lower case -> country
+    international_re: re.Pattern[str] | None = field(repr=False, default=None)   # " un | analyst | ... "
 
     def weapon_of(self, noun_phrase: str) -> tuple[str, str | None] | None:
         """(class, type) of the first weapon named in a phrase, longest name first."""
@@ -68,12 +69,16 @@ def load_lexicon() -> Lexicon:
     roles: set[str] = set()
     for row in _jsonl("roles.jsonl"):
         roles |= set(row["words"])
+    actors = {a["term"]: a.get("country") for a in _jsonl("actors.jsonl")}
+    international = {w for row in _jsonl("international.jsonl") for w in row["words"]}
     return Lexicon(
         triggers=_jsonl("triggers.jsonl"),
         speech={r["lemma"]: r["kind"] for r in _jsonl("speech.jsonl")},
         weapons=weapons, targets=targets, cues=cues, phrases=phrases,
-        actors={a["term"]: a.get("country") for a in _jsonl("actors.jsonl")},
+        actors=actors,
         roles=roles,
-        international={w for row in _jsonl("international.jsonl") for w in row["words"]},
+        international=international,
         place_cues={p["cue"]: set(p["words"]) for p in _jsonl("places.jsonl")},
+        actors_lower={term.lower(): country for term, country in actors.items()},
+        international_re=re.compile(" (?:" + "|".join(re.escape(w) for w in sorted(international)) + ") "),
     )

@@ -139,11 +139,16 @@ def _near(doc: Doc, end: int, near: dict) -> bool:
     return False
 
 
+def _unquote_last_word(text: str) -> str:
+    """'talks "not yet scheduled"' ends on a quoted word, not a quoted sentence: drop its mark."""
+    if text.endswith(("”", '"', "’")) and len(text) > 1 and text[-2] not in ".!?,;:":
+        return text[:-1]
+    return text
+
+
 def is_heading(text: str) -> bool:
     """A headline or subheading: short, no final punctuation."""
-    stripped = text.strip()
-    if stripped.endswith(("”", '"', "’")) and len(stripped) > 1 and stripped[-2] not in ".!?,;:":
-        stripped = stripped[:-1]   # 'talks "not yet scheduled"': a quoted word, not a quoted sentence
+    stripped = _unquote_last_word(text.strip())
     words = stripped.split()
     return 0 < len(words) <= 16 and not stripped.endswith((".", "!", "?", "”", '"', ":", "’", ")"))
 
@@ -151,9 +156,7 @@ def is_heading(text: str) -> bool:
 def is_standfirst(text: str) -> bool:
     """The summary line under a headline: up to 40 words, no closing full stop or bracket, no
     colon, and no one quoted except a word or two ('blames "infiltrators"')."""
-    stripped = text.strip()
-    if stripped.endswith(("”", '"', "’")) and len(stripped) > 1 and stripped[-2] not in ".!?,;:":
-        stripped = stripped[:-1]
+    stripped = _unquote_last_word(text.strip())
     words = stripped.split()
     quoted = re.findall(r"[“\"]([^”\"]*)[”\"]", stripped)
     return (0 < len(words) <= 40 and not stripped.endswith((".", "!", "?", "”", '"', ":", "’", ")"))

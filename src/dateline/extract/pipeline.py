@@ -7,9 +7,8 @@ Paragraphs are parsed separately so headlines never merge into sentences.
 """
 from __future__ import annotations
 
-import re
-
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any

@@ -31,8 +31,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     warnings.simplefilter("ignore")
-    from dateline.extract.nlp import load_model
-    from dateline.extract.pipeline import Extractor
+    from dateline.extraction.nlp import load_model
+    from dateline.extraction.pipeline import Extractor
     from dateline.ingest.read import read_path
 
     t0 = time.perf_counter()

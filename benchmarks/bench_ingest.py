@@ -152,7 +152,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=120)
     parser.add_argument("--pg", default=os.environ.get("DATELINE_TEST_PG"))
-    parser.add_argument("--extractor", default="dateline.extract.pipeline:Extractor")
+    parser.add_argument("--extractor", default="dateline.extraction.pipeline:Extractor")
     args = parser.parse_args()
     settings = Settings.load(extractor=args.extractor)
     started = time.perf_counter()

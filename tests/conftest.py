@@ -21,7 +21,7 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def extractor():
     """The real pipeline (spaCy model + gazetteer), loaded once for the whole session."""
-    from dateline.extract.pipeline import Extractor
+    from dateline.extraction.pipeline import Extractor
     from dateline.settings import Settings
 
     with warnings.catch_warnings():

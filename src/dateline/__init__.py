@@ -14,7 +14,7 @@ from .errors import ConfigError, DatelineError, FetchError, GazetteerError, Inpu
 from .models import Article, EventMention, Extraction, Place, Quantity, Quote
 
 if TYPE_CHECKING:
-    from .extract.pipeline import Extractor
+    from .extraction.pipeline import Extractor
 
 __version__ = "0.1.0"
 __all__ = ["extract", "extract_article", "Article", "EventMention", "Extraction", "Place",
@@ -24,7 +24,7 @@ __all__ = ["extract", "extract_article", "Article", "EventMention", "Extraction"
 
 @lru_cache(maxsize=1)
 def _default_extractor() -> Extractor:
-    from .extract.pipeline import Extractor
+    from .extraction.pipeline import Extractor
     from .settings import Settings
 
     return Extractor.from_settings(Settings.load())

@@ -33,7 +33,7 @@ def load_scorer(path: Path | None = None):
 
 def extract_gold_dir(gold_dir: Path, out_dir: Path, extractor=None) -> list[str]:
     """Write NAME.json for every NAME.gold.json; returns the names."""
-    from .extract.pipeline import Extractor
+    from .extraction.pipeline import Extractor
     from .ingest.read import read_path
 
     if not gold_dir.is_dir():
@@ -86,7 +86,7 @@ def clear_plover_case(case: dict) -> bool:
 
 def plover_eval(cases_path: Path, *, extractor=None) -> dict[str, Any]:
     """Share of clear cases where an event of the mapped family is found; dead/injured accuracy."""
-    from .extract.pipeline import Extractor
+    from .extraction.pipeline import Extractor
     from .ingest.read import read_text
     from .models import FAMILIES
 

@@ -40,7 +40,7 @@ class Settings:
     # Web: reading is public unless this is set.
     private_reading: bool = False
     # Ingest: the extractor each worker builds ("module:Class" with from_settings()).
-    extractor: str = "dateline.extract.pipeline:Extractor"
+    extractor: str = "dateline.extraction.pipeline:Extractor"
     # Web: requests per second per client address (token bucket) and its burst size.
     web_rate_per_second: float = 20.0
     web_rate_burst: int = 120

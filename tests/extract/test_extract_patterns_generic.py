@@ -11,7 +11,7 @@ SEED_PHRASES = ["28-point", "600,000", "460", "highly productive", "decisive suc
 
 
 def _pattern_text() -> str:
-    folder = resources.files("dateline.extract").joinpath("patterns")
+    folder = resources.files("dateline.extraction").joinpath("patterns")
     return "\n".join(p.read_text(encoding="utf-8").lower() for p in folder.iterdir() if p.name.endswith(".jsonl"))
 
 

@@ -1,7 +1,7 @@
 """Counts as the text words them (no model needed)."""
 import pytest
 
-from dateline.extract.quantities import find_numbers, words_to_int
+from dateline.extraction.quantities import find_numbers, words_to_int
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,7 +5,7 @@ import spacy
 
 @pytest.mark.slow
 def test_add_pipe_dateline_events():
-    from dateline.extract.nlp import load_model
+    from dateline.extraction.nlp import load_model
 
     nlp = load_model("auto")
     nlp.add_pipe("dateline_events")
@@ -16,7 +16,7 @@ def test_add_pipe_dateline_events():
 
 
 def test_family_factories_are_registered():
-    import dateline.extract.nlp  # noqa: F401  (registers the factories)
+    import dateline.extraction.nlp  # noqa: F401  (registers the factories)
 
     for name in ("dateline_facts", "dateline_events", "dateline_violence", "dateline_statement",
                  "dateline_diplomacy", "dateline_territory"):

@@ -18,7 +18,7 @@ from dateline.store import db, queries
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(importlib.util.find_spec("dateline.extract.pipeline") is None,
+    pytest.mark.skipif(importlib.util.find_spec("dateline.extraction.pipeline") is None,
                        reason="the extractor is not there yet"),
 ]
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -33,7 +33,7 @@ def test_real_extraction_round_trips_and_workers_agree(tmp_path):
     rows = []
     for workers in (1, 2):
         url = f"sqlite:///{tmp_path / f'w{workers}.sqlite'}"
-        settings = Settings.load(db_url=url, extractor="dateline.extract.pipeline:Extractor")
+        settings = Settings.load(db_url=url, extractor="dateline.extraction.pipeline:Extractor")
         engine = db.open_engine(url)
         summary = run_ingest([str(corpus)], settings=settings, engine=engine, workers=workers)
         assert summary.failed == 0 and summary.ingested == len(list(corpus.iterdir()))

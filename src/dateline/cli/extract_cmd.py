@@ -21,7 +21,7 @@ def extract(
     """Extract the events of one article and print them (JSON: shared/contract/extract.md)."""
     import warnings
 
-    from ..extract.pipeline import Extractor
+    from ..extraction.pipeline import Extractor
     from ..ingest.read import read_path
 
     if format not in ("json", "table"):

@@ -49,7 +49,7 @@ def fuse_eval(
     out = {"similarity": fuser.model.name,
            "gold_mentions": evaluate_gold_mentions(gold_dir, run).to_dict()}
     if end_to_end:
-        from ..extract.pipeline import Extractor
+        from ..extraction.pipeline import Extractor
         from ..ingest.read import read_text
 
         extractor = Extractor.from_settings(Settings.load())

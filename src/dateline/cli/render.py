@@ -44,7 +44,7 @@ def print_events_table(result: Extraction, console: Console | None = None) -> No
 
 def run_demo(*, serve: bool = False, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Extract the bundled example articles, print their events, then optionally serve them."""
-    from ..extract.pipeline import Extractor
+    from ..extraction.pipeline import Extractor
     from ..ingest.read import read_path
 
     console = Console()

@@ -50,7 +50,7 @@ def _read_files(files: list[str], settings: Settings, *, text_only: bool):  # no
 
     extractor = None
     if not text_only:
-        from ..extract.pipeline import Extractor
+        from ..extraction.pipeline import Extractor
 
         extractor = Extractor.from_settings(settings)
     out = []

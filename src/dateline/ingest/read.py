@@ -216,9 +216,19 @@ def read_text(text: str, *, published: date | str | None = None, url: str | None
         paragraphs.append((s, e))
     if not paragraphs:
         raise InputError(f"{name}: no article text found")
+    if title is None and len(paragraphs) == 1:
+        # One paragraph (an event note, a flash, a post) is all body: the title shown for it is
+        # its first sentence, but the paragraph itself is analysed as the lead, not a headline.
+        headline = _first_sentence(text[paragraphs[0][0]:paragraphs[0][1]])
     return Article(text=text, title=(headline or "").strip(), byline=byline,
                    published=published_date, dateline=dateline, url=url, site=site,
                    paragraphs=tuple(paragraphs))
+
+
+def _first_sentence(paragraph: str, limit: int = 160) -> str:
+    m = re.search(r"[.!?](?=\s+[A-Z\"“(])", paragraph)
+    first = paragraph[:m.end()] if m else paragraph
+    return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def read_html(html: str, *, url: str | None = None, published: date | str | None = None,

@@ -8,7 +8,7 @@ from .statements import StatementComponent
 from .territory import TerritoryComponent
 from .violence import ViolenceComponent
 
-# Registered as spaCy factories "dateline_<family>" by dateline.extract.nlp, in this order.
+# Registered as spaCy factories "dateline_<family>" by dateline.extraction.nlp, in this order.
 FAMILY_COMPONENTS = {
     "violence": ViolenceComponent,
     "territory": TerritoryComponent,

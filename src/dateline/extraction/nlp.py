@@ -182,7 +182,9 @@ class FactsComponent:
         paragraph = doc.user_data.get("dateline_paragraph", 0)
         first_index = doc.user_data.get("dateline_sentence0", 0)
         lead = doc.user_data.get("dateline_is_lead", False)
-        heading = is_heading(doc.text) or doc.user_data.get("dateline_is_title", False)
+        # a text of one paragraph is all body, even a flash with no final full stop
+        heading = not doc.user_data.get("dateline_only_paragraph", False) and (
+            is_heading(doc.text) or doc.user_data.get("dateline_is_title", False))
         matches = []
         for match_id, start, end in self.matcher(doc):
             rule = self.rules[int(doc.vocab.strings[match_id][1:])]

@@ -58,9 +58,12 @@ class Extractor:
         home = self._dateline_country(article)   # may need the gazetteer: looked up once
         index.learn(docs, lex, home_country=home)
         ctx = Context(lex=lex, actors=index, anchor=article.anchor_date, country_code=_country_code)
-        is_title = [i == 0 and text[s:e].strip() == article.title for i, (s, e) in enumerate(paragraphs)]
+        # a headline or standfirst needs a body after it: a text of one paragraph is all body
+        has_body = len(paragraphs) > 1
+        is_title = [has_body and i == 0 and text[s:e].strip() == article.title for i, (s, e) in enumerate(paragraphs)]
         # the summary line under the headline (within the first three paragraphs) is told like one
-        is_title = [t or (i <= 2 and is_standfirst(text[s:e])) for i, (t, (s, e)) in enumerate(zip(is_title, paragraphs))]
+        is_title = [t or (has_body and i <= 2 and is_standfirst(text[s:e]))
+                    for i, (t, (s, e)) in enumerate(zip(is_title, paragraphs))]
         first_body = next((i for i, (s, e) in enumerate(paragraphs)
                            if not is_heading(text[s:e]) and not is_title[i]), 0)
         sentence_no = 0
@@ -69,7 +72,7 @@ class Extractor:
             doc.user_data.update({"dateline_ctx": ctx, "dateline_offset": start, "dateline_paragraph": p,
                                   "dateline_sentence0": sentence_no, "dateline_is_lead": p == first_body,
                                   "dateline_text": text,
-                                  "dateline_is_title": is_title[p]})
+                                  "dateline_is_title": is_title[p], "dateline_only_paragraph": not has_body})
             doc = self.events(doc)
             sentence_no += len(doc._.dateline_facts)
             all_facts.extend(doc._.dateline_facts)

@@ -14,7 +14,7 @@ from typing import Any
 
 
 def _jsonl(name: str) -> list[dict[str, Any]]:
-    text = resources.files("dateline.extract").joinpath("patterns", name).read_text(encoding="utf-8")
+    text = resources.files("dateline.extraction").joinpath("patterns", name).read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 

@@ -1,9 +1,10 @@
-"""The evaluation gate: pinned floors on the seed, the development set, four held-out sets and PLOVER.
+"""The evaluation gate: pinned floors on real reporting (../shared/real), the seed and PLOVER.
 
-The held-out sets (tests/fixtures/heldout, unseen, fresh, final) were annotated blind to the
-rules and first scored unseen; their floors guard generalisation. heldout, unseen and fresh
-have since been read for general faults, so they are no longer blind; only `final` (scored
-once, at the end of session 3) is still an unseen measure.
+`../shared/real` holds real articles under free licences with gold annotated blind to the
+code; it grows, and every growth is gated. The sets the team wrote itself
+(tests/fixtures/dev, heldout, unseen, fresh, final) are no longer measured here: text we
+write flatters rules tuned on it (F1 0.78-0.94 against 0.58 on real articles for the
+same code), so it serves unit tests of single rules only.
 
 Floors live in eval_floors.json and may only go up: raise them when the
 extractor improves; lowering one is a reviewed decision, written in the commit.
@@ -17,8 +18,6 @@ from pathlib import Path
 import pytest
 
 from dateline.evaluation import evaluate_dir, plover_eval
-
-DEV_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "dev"
 
 FLOORS = json.loads((Path(__file__).with_name("eval_floors.json")).read_text())
 
@@ -38,15 +37,11 @@ def test_seed_article_gate(extractor, shared_dir):
 
 
 @pytest.mark.slow
-def test_development_set_gate(extractor, shared_dir):
-    _check("dev", evaluate_dir(DEV_GOLD, scorer=shared_dir / "eval" / "score.py", extractor=extractor))
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["heldout", "unseen", "fresh", "final"])
-def test_heldout_set_gate(name, extractor, shared_dir):
-    gold = DEV_GOLD.parent / name
-    _check(name, evaluate_dir(gold, scorer=shared_dir / "eval" / "score.py", extractor=extractor))
+def test_real_reporting_gate(extractor, shared_dir):
+    """Every article of ../shared/real, however many there are now."""
+    real = shared_dir / "real"
+    assert len(list(real.glob("*.gold.json"))) >= 23
+    _check("real", evaluate_dir(real, scorer=shared_dir / "eval" / "score.py", extractor=extractor))
 
 
 @pytest.mark.slow

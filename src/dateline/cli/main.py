@@ -15,6 +15,7 @@ from ..errors import DatelineError
 # Modules of dateline.cli that add commands (each defines register(app)).
 COMMAND_MODULES = [
     "extract_cmd",   # extract, eval, demo
+    "explain_cmd",   # explain
     "geo_cmd",       # gazetteer build / lookup
     "ingest_cmd",    # ingest, events, articles, errors, db upgrade
     "serve_cmd",     # serve, user add

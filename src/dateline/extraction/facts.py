@@ -30,6 +30,7 @@ class Trigger:
     subtype: str | None
     weak: bool = False
     role: str | None = None   # "intercept" for shoot-down verbs
+    rule_id: str = ""         # the id of the rule in patterns/triggers.jsonl that matched
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ class SentenceFacts:
     nationwide: tuple[int, int] | None = None
     drafts: list = field(default_factory=list)   # what the family components found here
     anchor: date | None = None   # the article's publication date, when known
+    notes: list[str] = field(default_factory=list)   # why a family refused this sentence (explain)
 
     def char(self, token: Token) -> int:
         """Offset of a token in the sentence text."""
@@ -227,7 +229,7 @@ def find_triggers(sent: Span, matches: list[tuple[int, dict]]) -> list[Trigger]:
             continue
         seen.add(key)
         out.append(Trigger(sent.doc[i], rule["type"], rule.get("subtype"), bool(rule.get("weak")),
-                           rule.get("role")))
+                           rule.get("role"), rule["id"]))
     return out
 
 

@@ -13,9 +13,58 @@ from importlib import resources
 from typing import Any
 
 
+# What each file's rows may hold: (required keys, optional keys). A row with a key outside
+# these, or without a required one, is an error when the rules load, so dead or misspelt
+# data cannot sit in the files unnoticed.
+SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
+    "triggers.jsonl": ({"id", "type", "subtype", "pattern"}, {"near", "anchor", "weak", "role"}),
+    "speech.jsonl": ({"lemma", "kind"}, set()),
+    "weapons.jsonl": ({"term", "class"}, {"type"}),
+    "targets.jsonl": ({"term", "category"}, set()),
+    "cues.jsonl": ({"cue", "phrases"}, set()),
+    "actors.jsonl": ({"term", "country"}, set()),
+    "roles.jsonl": ({"words"}, set()),
+    "international.jsonl": ({"words"}, {"comment"}),
+    "places.jsonl": ({"cue", "words"}, set()),
+}
+TOKEN_KEYS = {"LEMMA", "LOWER", "POS", "ENT_TYPE", "DEP", "TAG", "OP", "ORTH", "IS_PUNCT"}
+
+
+class PatternError(ValueError):
+    """A rule file holds a row that does not fit its schema."""
+
+
 def _jsonl(name: str) -> list[dict[str, Any]]:
     text = resources.files("dateline.extraction").joinpath("patterns", name).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            row = json.loads(line)
+            validate_row(name, row, where=f"{name}:{number}")
+            rows.append(row)
+    if name == "triggers.jsonl":
+        ids = [r["id"] for r in rows]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        if dupes:
+            raise PatternError(f"{name}: duplicate rule ids {sorted(dupes)}")
+    return rows
+
+
+def validate_row(name: str, row: dict[str, Any], *, where: str = "") -> None:
+    required, optional = SCHEMAS[name]
+    where = where or name
+    missing = required - row.keys()
+    unknown = row.keys() - required - optional
+    if missing or unknown:
+        raise PatternError(f"{where}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
+    if name == "triggers.jsonl":
+        from ..models import EVENT_TYPES
+        if row["type"] not in EVENT_TYPES:
+            raise PatternError(f"{where}: unknown event type {row['type']!r}")
+        for spec in row["pattern"] + ([row["near"]["token"]] if "near" in row else []):
+            bad = set(spec) - TOKEN_KEYS
+            if bad:
+                raise PatternError(f"{where}: unknown token keys {sorted(bad)}")
 
 
 @dataclass(frozen=True)
@@ -24,7 +73,6 @@ class Lexicon:
     speech: dict[str, str]                       # lemma -> kind (position, denial, ...)
     weapons: list[tuple[str, str, str | None]]   # (term, class, type), longest first
     targets: list[tuple[str, str]]               # (term, category), longest first
-    cues: dict[str, set[str]]                    # planned/ongoing/claimed/negated lemmas
     phrases: dict[str, list[str]]                # cumulative/generic phrases
     actors: dict[str, str | None]                # organisation -> country
     roles: set[str]
@@ -60,12 +108,7 @@ def load_lexicon() -> Lexicon:
                      key=lambda w: -len(w[0]))
     targets = sorted(((t["term"], t["category"]) for t in _jsonl("targets.jsonl")),
                      key=lambda t: -len(t[0]))
-    cues, phrases = {}, {}
-    for row in _jsonl("cues.jsonl"):
-        if "lemmas" in row:
-            cues[row["cue"]] = set(row["lemmas"])
-        if "phrases" in row:
-            phrases[row["cue"]] = row["phrases"]
+    phrases = {row["cue"]: row["phrases"] for row in _jsonl("cues.jsonl")}
     roles: set[str] = set()
     for row in _jsonl("roles.jsonl"):
         roles |= set(row["words"])
@@ -74,7 +117,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         triggers=_jsonl("triggers.jsonl"),
         speech={r["lemma"]: r["kind"] for r in _jsonl("speech.jsonl")},
-        weapons=weapons, targets=targets, cues=cues, phrases=phrases,
+        weapons=weapons, targets=targets, phrases=phrases,
         actors=actors,
         roles=roles,
         international=international,

@@ -22,6 +22,7 @@ from ..settings import Settings
 from . import assemble, dating, merge
 from .actors import ActorIndex
 from .components.base import Context
+from .explain import Explanation, PipelineRecord, explain
 from .lexicon import load_lexicon
 from .nlp import EventsComponent, _country_code, is_heading, is_standfirst, load_model
 
@@ -45,6 +46,15 @@ class Extractor:
 
     # -- the pipeline ---------------------------------------------------------------
     def extract_article(self, article: Article) -> Extraction:
+        return self._run(article)[0]
+
+    def explain_article(self, article: Article) -> Explanation:
+        """The same extraction, with the rules and steps behind each event and the reasons a
+        sentence gave none (see extraction/explain.py)."""
+        extraction, record = self._run(article)
+        return explain(extraction, record)
+
+    def _run(self, article: Article) -> tuple[Extraction, PipelineRecord]:
         text = article.text
         paragraphs = list(article.paragraphs) or [(0, len(text))]
         lex = load_lexicon()
@@ -92,8 +102,10 @@ class Extractor:
             return None
         return found.country if found else None
 
-    def _assemble(self, article: Article, drafts, all_facts, ctx: Context, home: str | None) -> Extraction:
+    def _assemble(self, article: Article, drafts, all_facts, ctx: Context,
+                  home: str | None) -> tuple[Extraction, PipelineRecord]:
         text = article.text
+        record = PipelineRecord(facts=list(all_facts), drafts=list(drafts))
         resolver = PlaceResolver(self.geo, all_facts, article, home=home)
         resolved: dict[int, Place | None] = {}
         last_city: Place | None = None
@@ -121,8 +133,10 @@ class Extractor:
         for d in drafts:
             if d.nationwide and not getattr(d, "_nation", None):
                 d._nation = assemble.nation_of(d, countries)
-        drafts = dating.drop_background(drafts, ctx.anchor)
-        drafts = assemble.fold_intercepts(sorted(drafts, key=lambda d: d.facts.index))
+        kept = dating.drop_background(drafts, ctx.anchor)
+        record.background = [d for d in drafts if not any(d is k for k in kept)]
+        drafts = assemble.fold_intercepts(sorted(kept, key=lambda d: d.facts.index))
+        record.folded = [d for d in kept if not any(d is k for k in drafts)]
         dating.nights_told_before(drafts, ctx, all_facts)
         clusters = merge.merge_drafts(drafts, resolved)
         clusters = assemble.statement_quote_follow(clusters)
@@ -133,7 +147,8 @@ class Extractor:
         assemble.link_part_of(clusters, ids, resolved)
         events = assemble.build_mentions(clusters, text, resolver.country_place, ids, resolved)
         quotes = assemble.build_quotes(text, all_facts, events)
-        return Extraction(article=article, events=tuple(events), quotes=tuple(quotes))
+        record.clusters, record.ids = clusters, ids
+        return Extraction(article=article, events=tuple(events), quotes=tuple(quotes)), record
 
 
 TITLES_BEFORE_NAMES = {"president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "secretary",

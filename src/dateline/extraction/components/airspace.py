@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..facts import SentenceFacts
-from .base import Context, Draft, claimant, status_of
+from .base import Context, Draft, claimant, status_of, veto
 from .common import OVERFLY, RATE, FamilyComponent, event_places, overflown
 from .counts import attach_quantities, singular_weapons
 
@@ -75,19 +75,19 @@ class AirspaceComponent(FamilyComponent):
         if not triggers:
             return []
         if triggers[0].subtype == "debris" and any(t.type == "attack" and not t.weak for t in facts.triggers):
-            return []  # debris of a strike on one's own city is part of the strike
+            return veto(facts, self.family, "debris of a strike on one's own city is part of the strike")
         if any(t.role == "intercept" for t in facts.triggers) and not _violator_shot_down(triggers[0].token):
-            return []  # "intercepted a missile before it crossed into X": the interception is the news
+            return veto(facts, self.family, '"intercepted a missile before it crossed into X": the interception is the news')
         if RATE.search(facts.text):
-            return []  # "has dropped up to 3,000 glide bombs a month": a rate, not an incident
+            return veto(facts, self.family, '"has dropped up to 3,000 glide bombs a month": a rate, not an incident')
         if all(t.token.lemma_.lower() in CROSSING for t in triggers) and not AIRBORNE.search(facts.text):
-            return []  # "troops crossed the border": a ground move, not an airspace violation
+            return veto(facts, self.family, '"troops crossed the border": a ground move, not an airspace violation')
         if all(t.token.lemma_.lower() in OVERFLY for t in triggers) and not MILITARY_CRAFT.search(facts.text):
-            return []  # "helicopters flew over Khartoum", "a plane carrying the minister": no incursion
+            return veto(facts, self.family, '"helicopters flew over Khartoum", "a plane carrying the minister": no incursion')
         if all(t.token.lemma_.lower() in OVERFLY for t in triggers) and not any(
                 overflown(p) and not p.is_modifier and p.root.ent_type_ in ("GPE", "LOC") and "water" not in p.text.lower()
                 for p in facts.places):
-            return []  # "flying over neutral waters": over no one's country
+            return veto(facts, self.family, '"flying over neutral waters": over no one\'s country')
         main = triggers[0]
         places = event_places(facts, [t for t in facts.triggers if not t.weak], self.types,
                               exclude_speakers=False)

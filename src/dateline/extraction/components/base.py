@@ -87,6 +87,12 @@ class Draft:
         return score
 
 
+def veto(facts: SentenceFacts, family: str, reason: str) -> list[Draft]:
+    """Refuse the sentence's triggers for one family, saying why (read by `dateline explain`)."""
+    facts.notes.append(f"{family}: {reason}")
+    return []
+
+
 # --- helpers shared by the components -------------------------------------------------
 
 def clause_chain(token: Token, depth: int = 4) -> list[Token]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..facts import SentenceFacts
-from .base import Context, Draft
+from .base import Context, Draft, veto
 from .common import FamilyComponent, frame_places, per_place_drafts
 from .counts import attach_quantities, classify_number
 
@@ -22,10 +22,13 @@ class ProtestComponent(FamilyComponent):
     types = {"protest"}
 
     def match(self, facts: SentenceFacts, ctx: Context) -> list[Draft]:
+        mine = [t for t in facts.triggers if t.type in self.types]
         if facts.has_phrase(ctx.lex.phrases.get("generic", [])):
-            return []
-        if all(_diplomatic(t.token) for t in facts.triggers if t.type in self.types):
-            return []  # "Tokyo lodged a strong protest through diplomatic channels"
+            return veto(facts, self.family, "a habitual protest ('every day'), not one event") if mine else []
+        if all(_diplomatic(t.token) for t in mine):
+            if not mine:
+                return []
+            return veto(facts, self.family, '"Tokyo lodged a strong protest through diplomatic channels"')
         drafts = per_place_drafts(facts, ctx, self.types, drop_subject_places=False)
         if any(d.place is not None and not d.place.is_country for d in drafts):
             # "marched in Kinshasa to the embassies of A and B": the city, not the embassies' countries

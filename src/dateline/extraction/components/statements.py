@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..actors import actor_from_span, is_speaker_like
 from ..facts import SentenceFacts
-from .base import Context, Draft, first_quote
+from .base import Context, Draft, first_quote, veto
 from .common import FamilyComponent, frame_places
 
 CONCRETE = {"attack", "clash", "casualties", "territorial_change", "airspace_violation", "military_movement"}
@@ -189,7 +189,7 @@ class StatementComponent(FamilyComponent):
             return []
         if any(d.family in CONCRETE_FAMILIES for d in facts.drafts) or any(t.type in CONCRETE and not t.weak
                                                                   for t in facts.triggers):
-            return []   # "killed 12, according to officials": the source of an event
+            return veto(facts, self.family, '"killed 12, according to officials": the source of an event')
         root = facts.sent.root
         if not facts.quotes and (_bare_figure(list(facts.sent)) or root.lemma_.lower() in ("be", "have") and not any(
                 c.dep_ in ("ccomp", "xcomp", "acomp", "attr") for c in root.children)):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..facts import SentenceFacts
-from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor
+from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor, veto
 from .common import (RATE, FamilyComponent, clause_groups, clause_verb, event_places, frame_places, is_reference,
                      is_water, names_earlier_year, overflown, speaker_places, split_places,
                      wished)
@@ -278,13 +278,13 @@ class ViolenceComponent(FamilyComponent):
         if not triggers:
             return []
         if facts.has_phrase(lex.phrases.get("generic", [])) and not facts.numbers:
-            return []  # "missiles still hit cities daily": habitual, not an event
+            return veto(facts, self.family, '"missiles still hit cities daily": habitual, not an event')
         if all(is_reference(t.token, facts) for t in triggers):
-            return []  # every violent word points back at an event told elsewhere
+            return veto(facts, self.family, 'every violent word points back at an event told elsewhere')
         if CROWD.search(facts.text) and POLICE.search(facts.text) and _protest_scuffle(triggers):
-            return []  # protesters clashing with police: part of the protest, which carries its dead and hurt
+            return veto(facts, self.family, 'protesters clashing with police: part of the protest, which carries its dead and hurt')
         if YEARS_LONG.search(facts.text) or RATE.search(facts.text) or WAR_BEGAN.search(facts.text):
-            return []  # "Al-Shabaab has fought for nearly two decades": a war's history, not an incident
+            return veto(facts, self.family, '"Al-Shabaab has fought for nearly two decades": a war\'s history, not an incident')
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
                   and not (t.type == "clash" and t.token.dep_ in ("compound", "amod"))   # "combat air patrol"
                   and not threatened(t.token)
@@ -295,7 +295,7 @@ class ViolenceComponent(FamilyComponent):
         intercept_only = not strong and any(t.role == "intercept" for t in triggers) and INTERCEPT.search(facts.text)
         if not strong and not intercept_only and not any(
                 classify_number(facts, n, lex)[0] in ("fatalities", "injured") for n in counts):
-            return []  # weapons counted without a strike ("two drones entered its airspace")
+            return veto(facts, self.family, 'weapons counted without a strike ("two drones entered its airspace")')
         cumulative = (facts.has_phrase(lex.phrases.get("cumulative", [])) or bool(CUMULATIVE_RE.search(facts.text))
                       or war_toll(facts)) and not DAILY_RE.search(facts.text)
         kinds = {t.type for t in strong}
@@ -312,7 +312,7 @@ class ViolenceComponent(FamilyComponent):
             etype = "casualties"
         if etype == "casualties" and not cumulative and any(t.type == "protest" for t in facts.triggers) \
                 and not names_earlier_year(facts.text, facts.anchor):
-            return []  # "demonstrators blocked the highway, and two people were killed": the protest's dead
+            return veto(facts, self.family, '"demonstrators blocked the highway, and two people were killed": the protest\'s dead')
         main = (strong or triggers)[0]
         all_mine = set(self.types)
         places = event_places(facts, triggers, all_mine)
@@ -323,7 +323,7 @@ class ViolenceComponent(FamilyComponent):
         places = [p for p in places if p.root.i not in actors_at]
         if main.token.lemma_.lower() in LAUNCH and not [p for p in places if not p.is_modifier and not is_water(p)] \
                 and (OVERFLIGHT.search(facts.text) or INTO_SEA.search(facts.text)) and not facts.nationwide:
-            return []  # a missile test into the sea, or an overflight (told as an airspace violation)
+            return veto(facts, self.family, 'a missile test into the sea, or an overflight (told as an airspace violation)')
         if not places and facts.nationwide is None:
             # "Kyiv reported at least six deaths": the reporting city is where it happened
             places = [p for p in facts.places if p.root.i in speaker_places(facts) and not p.is_country

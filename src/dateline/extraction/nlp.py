@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorIndex
 from .components import FAMILY_COMPONENTS
-from .components.base import Context
+from .components.base import Context, subject_person
 from .facts import sentence_facts
 from .lexicon import Lexicon, load_lexicon
 
@@ -229,6 +229,12 @@ class EventsComponent:
             if places:
                 ctx.recent_place = places[-1]
                 ctx.recent_places = places
+            # "Governor X spoke to VOA by phone." (next paragraph) "He said ...": X
+            people = [subject_person(s) for s in doc.sents]
+            people = [p for p in people if p]
+            if people:
+                from .actors import _clean_name
+                ctx.actors.last_person = ctx.actors.resolve_name(_clean_name(people[-1]))
         return doc
 
 

@@ -87,6 +87,23 @@ class Draft:
         return score
 
 
+def subject_person(sent) -> str | None:
+    """The last person named as a subject in a sentence ('Governor X spoke to VOA by phone')."""
+    people = [e for e in sent.ents if e.label_ == "PERSON" and e.root.dep_ in ("nsubj", "nsubjpass")]
+    return people[-1].text if people else None
+
+
+def recent_person(facts: SentenceFacts, ctx: Context) -> str | None:
+    """Whom 'he' or 'she' means: a person who is a subject earlier in the paragraph, else the
+    last person the article made a speaker or subject."""
+    for sent in reversed([s for s in facts.sent.doc.sents if s.start < facts.sent.start]):
+        name = subject_person(sent)
+        if name:
+            from ..actors import _clean_name
+            return ctx.actors.resolve_name(_clean_name(name))
+    return ctx.actors.last_person
+
+
 def veto(facts: SentenceFacts, family: str, reason: str) -> list[Draft]:
     """Refuse the sentence's triggers for one family, saying why (read by `dateline explain`)."""
     facts.notes.append(f"{family}: {reason}")
@@ -206,8 +223,8 @@ def claimant(facts: SentenceFacts, trigger: Token | None, ctx: Context) -> tuple
         if attribution.speaker is not None:
             actor = actor_from_span(attribution.speaker, ctx.actors, ctx.lex)
             name = actor.name if actor else None
-        elif attribution.pronoun in ("he", "she") and ctx.actors.last_person:
-            name = ctx.actors.last_person
+        elif attribution.pronoun in ("he", "she"):
+            name = recent_person(facts, ctx)
         elif attribution.pronoun in ("it", "they") and ctx.actors.last_group:
             name = ctx.actors.last_group.name
         if name:

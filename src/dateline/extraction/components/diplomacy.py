@@ -11,7 +11,7 @@ from .common import FamilyComponent, per_place_drafts, wished as _wished
 from ..actors import actor_from_span
 from ...models import Target
 
-COUNTERPART_PREPS = {"with", "between"}
+COUNTERPART_PREPS = {"with", "between", "to"}
 
 
 def counterparts(draft: Draft, ctx: Context) -> list[Target]:
@@ -30,6 +30,30 @@ def counterparts(draft: Draft, ctx: Context) -> list[Target]:
             if actor and not ctx.lex.target_category(actor.name):
                 out.append(Target(actor.name, actor.country, None))
     return out
+
+
+MEDIA = {"reporters", "reporter", "journalists", "journalist", "press", "media", "newspaper", "television",
+         "radio", "agency", "voa", "reuters", "ap", "afp", "bbc", "cnn", "audience", "crowd", "students", "supporters"}
+OFFICES = {"president", "minister", "secretary", "counterpart", "leader", "king", "amir", "emir", "prince",
+           "chancellor", "premier", "envoy", "ambassador", "commander", "chairman", "chief", "governor", "head",
+           "sheikh", "general", "foreign"}
+
+
+def leaders_spoke(draft: Draft) -> bool:
+    """'X spoke with / to President Y': a conversation between officials (a call, or talks where a
+    venue is named), never 'spoke to reporters' or 'spoke to VOA by phone'."""
+    tok = draft.trigger
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                words = {t.lower_ for t in obj.subtree}
+                if words & MEDIA or obj.ent_type_ == "ORG" and not words & OFFICES:
+                    return False
+                if obj.ent_type_ == "PERSON" or words & OFFICES:
+                    return True
+    return False
 
 
 def _purpose(tok) -> bool:
@@ -70,6 +94,14 @@ class DiplomacyComponent(FamilyComponent):
                         d.place = None
                 if d.place is not None and d.place.root.dep_ == "pobj" and d.place.root.head.lower_ in ("with", "between") and venue:
                     d.place = venue[0]  # "talks with Ukraine in Istanbul": the venue, not the counterpart
+                if d.trigger is not None and d.trigger.lemma_.lower() in ("speak", "talk") and d.trigger.pos_ == "VERB" \
+                        and not any(t.lower_ in ("phone", "telephone") for t in facts.sent):
+                    if not leaders_spoke(d):
+                        continue
+                    if venue:
+                        d.subtype = "talks"   # "spoke with the Amir in Doha": met there
+                    else:
+                        d.place = None        # a call has no place of its own
                 d.targets = counterparts(d, ctx)
                 if etype == "diplomatic_meeting" and not (d.place or d.targets or d.date):
                     continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..actors import actor_from_span, is_speaker_like
 from ..facts import SentenceFacts
-from .base import Context, Draft, first_quote, veto
+from .base import Context, Draft, first_quote, recent_person, veto
 from .common import FamilyComponent, frame_places
 
 CONCRETE = {"attack", "clash", "casualties", "territorial_change", "airspace_violation", "military_movement"}
@@ -140,33 +140,42 @@ class StatementComponent(FamilyComponent):
                 if not is_speaker_like(a.speaker, ctx.lex):
                     continue
                 actor = actor_from_span(a.speaker, ctx.actors, ctx.lex)
-            elif a.pronoun in ("he", "she") and ctx.actors.last_person:
+            elif a.pronoun in ("he", "she") and recent_person(facts, ctx):
                 from ...models import Actor
-                name = ctx.actors.last_person
+                name = recent_person(facts, ctx)
                 actor = Actor(name, ctx.actors.countries.get(name))
             elif a.pronoun in ("it", "they") and ctx.actors.last_group:
                 actor = ctx.actors.last_group
             if actor is None:
                 continue
             if not facts.quotes and a.kind in ("position", "report") and _sources_only(a.verb):
-                continue  # "..., the governor said": sourcing a fact, not taking a position
+                facts.notes.append('statement: "..., the governor said": sourcing a fact, not taking a position')
+                continue
             if not facts.quotes and a.kind in ("position", "report") and _counted_fact(facts, a.verb):
-                continue  # "police said 41 people were arrested": a sourced figure, not a position
+                facts.notes.append('statement: "police said 41 people were arrested": a sourced figure, not a position')
+                continue
             if _years_ago(a.verb, ctx):
-                continue  # "Kosovo declared independence in 2008": history, not today's position
+                facts.notes.append('statement: "Kosovo declared independence in 2008": history, not today\'s position')
+                continue
             if _witness_account(facts, a):
-                continue  # "Residents said the gunmen held the town for hours": an account of the event
+                facts.notes.append('statement: "Residents said the gunmen held the town for hours": an account of the event')
+                continue
             if _nothing_happened(a):
-                continue  # "It said no civilians were harmed": a sourced fact, not a position
+                facts.notes.append('statement: "It said no civilians were harmed": a sourced fact, not a position')
+                continue
             if a.verb.lemma_.lower() in ("declare", "impose", "call") and _acts(a.verb, facts):
-                continue  # "declared a state of emergency", "called a national strike": an act, not words
+                facts.notes.append('statement: "declared a state of emergency", "called a national strike": an act, not words')
+                continue
             if any(c.lower_ in ("neither", "nor") for c in list(a.verb.children) + list(a.verb.head.children)):
-                continue  # "has neither confirmed nor denied"
+                facts.notes.append('statement: "has neither confirmed nor denied"')
+                continue
             if any(d.family in ("violence", "territory", "airspace", "movement") and d.trigger is not None
                    and a.verb in d.trigger.subtree and a.verb is not d.trigger for d in facts.drafts):
-                continue  # "India struck what it called camps": the verb describes the strike
+                facts.notes.append('statement: "India struck what it called camps": the verb describes the strike')
+                continue
             if a.kind != "denial" and any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in a.verb.children):
-                continue  # "has not commented", "did not confirm": no position taken
+                facts.notes.append('statement: "has not commented", "did not confirm": no position taken')
+                continue
             if a.kind != "denial" and self._reports_event(facts, a.verb) and not (
                     self._self_claim(a.verb) and _spoken_quote(facts)):
                 self._remember(actor, a, ctx)
@@ -217,7 +226,8 @@ class StatementComponent(FamilyComponent):
             if d.trigger is None or d.trigger.i not in inside or d.trigger.i == verb.i:
                 continue
             if d.status == "planned" and d.family in ("violence", "territory", "movement"):
-                continue  # "said its army was ready to deploy": the position is the news
+                facts.notes.append('statement: "said its army was ready to deploy": the position is the news')
+                continue
             if d.family in CONCRETE_FAMILIES:
                 return True
             # "..., two diplomats said": the talks are the news, the speakers its source

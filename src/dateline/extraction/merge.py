@@ -74,8 +74,11 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
             and a.actors[0].country != b.actors[0].country:
         return False  # China's aircraft around Taiwan and the patrols Taiwan sent out
     if a.family == "violence":
-        if {a.type, b.type} == {"attack", "clash"} and not any(x.facts.is_heading or x.facts.is_lead for x in (a, b)):
-            return False  # a strike and the fighting told in another paragraph are two events
+        if {a.type, b.type} == {"attack", "clash"} and not any(x.facts.is_heading for x in (a, b)):
+            return False  # a strike and the fighting told in another sentence are two events
+        if _source_country(a) and _source_country(b) and _source_country(a) != _source_country(b) \
+                and not any(x.facts.is_heading for x in (a, b)):
+            return False  # each side's account is its own event ("Armenia's ministry said ..." / "Azerbaijan's said ...")
         if _counted(a.fatalities) and _counted(b.fatalities) and (
                 a.fatalities.min, a.fatalities.max) != (b.fatalities.min, b.fatalities.max):
             return False  # different tolls: different strikes, or two sides' accounts
@@ -93,7 +96,11 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
             return False
     if ka is None or kb is None:
         if a.family == "violence":
-            return ka == kb or _thin(a) or _thin(b)
+            # a mention with nothing of its own echoes the event it sits beside, or the one the
+            # headline or lead tells; a later paragraph's mention is a story of its own
+            echo = [x for x in (a, b) if _thin(x)]
+            near = a.facts.paragraph == b.facts.paragraph or any(x.facts.is_heading or x.facts.is_lead for x in echo)
+            return (ka == kb or bool(echo)) and near
         # an unplaced mention joins another of its type, only from the headline or the lead
         return a.type == b.type and any(x.facts.is_heading or x.facts.is_lead
                                         for x in (a, b) if place_key(x, resolved) is None)
@@ -113,6 +120,18 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         # two country-wide mentions: one that says nothing of its own echoes the other
         return (_thin(a) or _thin(b)) and place_country(a, resolved) == place_country(b, resolved)
     return False
+
+
+def _source_country(d: Draft) -> str | None:
+    """The country of whoever the text credits ("Azerbaijan's Defense Ministry" -> AZ)."""
+    if not d.claimed_by:
+        return None
+    from .actors import _country_code
+    for word in d.claimed_by.replace("’", "'").split()[:3]:
+        code = _country_code(word.removesuffix("'s"))
+        if code:
+            return code
+    return None
 
 
 def _listed(d: Draft) -> bool:
@@ -223,11 +242,20 @@ def _same_days(a: Draft, b: Draft) -> bool:
     return abs((a.date.start - b.date.start).days) <= 1
 
 
+def _may_echo(d: Draft, c: Cluster) -> bool:
+    """May an unplaced mention with no figures of its own be a retelling of c? Not when the two
+    are a strike and a fight, nor when two sides' sources each tell theirs."""
+    if {d.type, c.primary.type} == {"attack", "clash"} and not d.facts.is_heading:
+        return False
+    mine = _source_country(d)
+    return not mine or all(_source_country(x) in (None, mine) for x in c.drafts)
+
+
 def _host_for_unplaced(d: Draft, clusters: list[Cluster]) -> Cluster | None:
     """A strike mentioned without a place belongs to the barrage of its day, else the nearest strike."""
     same = [c for c in clusters if c.family == "violence" and c.primary.scope == d.scope
             and (not d.actors or not c.primary.actors or d.actors[0].country == c.primary.actors[0].country)
-            and _same_days(d, c.primary)]
+            and _same_days(d, c.primary) and _may_echo(d, c)]
     if not same:
         return None
     national = [c for c in same if c.primary.nationwide or (c.primary.weapons and c.primary.place is None)]

@@ -19,14 +19,15 @@ EVENT_TYPES = (
 )
 SUBTYPES = {
     "attack": ("air_strike", "drone_strike", "missile_strike", "missile_drone_strike",
-               "shelling", "bombing", "ground_raid"),
+               "shelling", "bombing", "ground_raid", "abduction", "sexual_violence"),
     "clash": ("armed_clash",),
     "territorial_change": ("advance", "capture", "capture_claim", "withdrawal"),
     "airspace_violation": ("drone_incursion", "aircraft_incursion", "debris"),
-    "military_movement": ("scramble", "deployment", "mobilisation"),
+    "military_movement": ("scramble", "deployment", "mobilisation", "base_established"),
     "diplomatic_meeting": ("talks", "summit", "call"),
     "visit": ("state_visit", "working_visit"),
     "statement": ("position", "denial", "accusation", "warning"),
+    "other": ("arrest", "weapons_seized"),
 }
 FAMILIES = {
     "attack": "violence", "clash": "violence", "casualties": "violence",

@@ -18,6 +18,7 @@ from collections import Counter
 from ..models import Evidence, EventMention, Place, Quote, Span, Target
 from .components.base import Draft
 from .facts import SentenceFacts
+from .components.violence import GENERIC_ATTACK
 from .merge import CONCRETE, Cluster, place_country, place_key
 
 
@@ -157,8 +158,14 @@ def build_mentions(clusters: list[Cluster], text: str, resolve_place, ids: dict[
         targets = d.targets or next((x.targets for x in c.drafts if x.targets), [])
         civilian = True if any(t.category in ("civilian", "residential") for t in targets) or d.civilian_targeting else None
         confidence = min(0.95, d.confidence + 0.05 * (len(c.drafts) - 1))
+        etype, subtype = d.type, d.subtype
+        if etype == "attack" and d.trigger is not None and d.trigger.lemma_.lower() in GENERIC_ATTACK \
+                and not d.weapons and any(x.type == "clash" for x in c.drafts):
+            # "militants attacked a base, leading to an exchange of fire. 4 soldiers were killed":
+            # the toll's sentence is the better evidence, the fight tells the type
+            etype, subtype = "clash", "armed_clash"
         out.append(EventMention(
-            id=ids[id(c)], type=d.type, subtype=d.subtype, status=d.status,
+            id=ids[id(c)], type=etype, subtype=subtype, status=d.status,
             disputed_by=tuple(d.disputed_by), date=d.date, location=place,
             actors=tuple(actors), targets=tuple(_target_country(t, place) for t in targets),
             civilian_targeting=civilian, weapons=weapons, weapon_types=weapon_types,

@@ -74,7 +74,8 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
             and a.actors[0].country != b.actors[0].country:
         return False  # China's aircraft around Taiwan and the patrols Taiwan sent out
     if a.family == "violence":
-        if {a.type, b.type} == {"attack", "clash"} and not any(x.facts.is_heading for x in (a, b)):
+        if {a.type, b.type} == {"attack", "clash"} and not any(x.facts.is_heading for x in (a, b)) \
+                and not any(_toll_only(x) for x in (a, b)):
             return False  # a strike and the fighting told in another sentence are two events
         if _source_country(a) and _source_country(b) and _source_country(a) != _source_country(b) \
                 and not any(x.facts.is_heading for x in (a, b)):
@@ -120,6 +121,12 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         # two country-wide mentions: one that says nothing of its own echoes the other
         return (_thin(a) or _thin(b)) and place_country(a, resolved) == place_country(b, resolved)
     return False
+
+
+def _toll_only(d: Draft) -> bool:
+    """'4 soldiers and 7 militants were killed': a toll with no act of its own."""
+    return d.type == "attack" and d.trigger is not None and d.trigger.lemma_.lower() in ("kill", "wound", "injure", "die") \
+        and not d.weapons and d.place is None
 
 
 def _source_country(d: Draft) -> str | None:

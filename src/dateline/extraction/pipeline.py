@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..models import Article, Extraction, Place
@@ -60,6 +60,8 @@ class Extractor:
         lex = load_lexicon()
         with self.nlp.select_pipes(disable=["dateline_events"]):
             docs = list(self.nlp.pipe(text[s:e] for s, e in paragraphs))
+        for doc in docs:
+            split_parenthesised_places(doc)
         if self.geo is not None:
             for doc in docs:
                 add_gazetteer_places(doc, self.geo)
@@ -133,7 +135,9 @@ class Extractor:
         for d in drafts:
             if d.nationwide and not getattr(d, "_nation", None):
                 d._nation = assemble.nation_of(d, countries)
-        kept = dating.drop_background(drafts, ctx.anchor)
+        # a text of one paragraph (an event note) tells its event, however old: no background
+        one_paragraph = len(article.paragraphs) <= 1
+        kept = drafts if one_paragraph else dating.drop_background(drafts, ctx.anchor)
         record.background = [d for d in drafts if not any(d is k for k in kept)]
         drafts = assemble.fold_intercepts(sorted(kept, key=lambda d: d.facts.index))
         record.folded = [d for d in kept if not any(d is k for k in drafts)]
@@ -156,6 +160,31 @@ TITLES_BEFORE_NAMES = {"president", "minister", "mr", "mrs", "ms", "dr", "genera
 
 
 FUNCTION_POS = {"ADJ", "ADV", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM"}
+
+
+def split_parenthesised_places(doc: Doc) -> None:
+    """'Ardamata (West Darfur)', 'Lastochkyne (Donetsk)': event notes name a place and, in
+    brackets, the district or region it lies in. The model often reads the whole as one
+    entity, or the first name as an organisation; both are places, each its own entity."""
+    ents = list(doc.ents)
+    out, changed = [], False
+    for e in ents:
+        opens = [t.i for t in e if t.text == "("]
+        if not opens or e.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"):
+            out.append(e)
+            continue
+        i = opens[0]
+        close = next((t.i for t in doc[i:e.end + 3] if t.text == ")"), None)
+        inner_end = min(close if close is not None else e.end, e.end)
+        before = doc[e.start:i]
+        inner = doc[i + 1:inner_end]
+        if len(before) and len(inner) and before[0].pos_ == "PROPN" and inner[0].pos_ == "PROPN":
+            out += [Span(doc, before.start, before.end, label="GPE"), Span(doc, inner.start, inner.end, label="GPE")]
+            changed = True
+        else:
+            out.append(e)
+    if changed:
+        doc.ents = filter_spans(out)
 
 
 def add_gazetteer_places(doc: Doc, geo) -> None:

@@ -1,5 +1,6 @@
 """One component module per event family, all with the same shape (see common.FamilyComponent)."""
 from .airspace import AirspaceComponent
+from .coercion import CoercionComponent
 from .diplomacy import DiplomacyComponent
 from .movement import MovementComponent
 from .proposals import ProposalComponent
@@ -18,4 +19,5 @@ FAMILY_COMPONENTS = {
     "proposal": ProposalComponent,
     "statement": StatementComponent,
     "protest": ProtestComponent,
+    "other": CoercionComponent,
 }

@@ -41,6 +41,11 @@ def _weapon_subject(tok, ctx: Context) -> bool:
     return False
 
 
+def _from_named(tok) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+               for c in tok.children)
+
+
 class TerritoryComponent(FamilyComponent):
     family = "territory"
     types = {"territorial_change"}
@@ -52,6 +57,8 @@ class TerritoryComponent(FamilyComponent):
             t.type == "territorial_change" and (
                 any(c.dep_ == "dobj" and c.lemma_.lower() in ("power", "office", "hostage", "hostages", "place", "part")
                     for c in t.token.children)
+                # "seized a weapons cache", "captured 20 rifles": arms, not ground (see coercion.py)
+                or any(t2.type == "other" and t2.token.i == t.token.i for t2 in original)
                 or (t.token.dep_ in ("acl", "amod") and t.token.pos_ == "VERB")
                 or (t.token.tag_ in ("VBZ", "VBP") and t.subtype == "capture")  # "while the RSF occupies ..."
                 or _attempted(t.token) or _weapon_subject(t.token, ctx)))]
@@ -60,8 +67,10 @@ class TerritoryComponent(FamilyComponent):
             if not drafts:
                 # "took control of a series of hilltops": a capture of unnamed ground is still one
                 drafts = [d for d in per_place_drafts(facts, ctx, self.types)
-                          if d.subtype == "capture" and d.trigger is not None and d.trigger.pos_ == "VERB"
-                          and any(c.dep_ == "dobj" for c in d.trigger.children)]
+                          if d.trigger is not None and d.trigger.pos_ == "VERB" and (
+                              (d.subtype == "capture" and any(c.dep_ == "dobj" for c in d.trigger.children))
+                              # "forces withdrew from Lastochkyne": a named place left, even one unknown
+                              or (d.subtype == "withdrawal" and _from_named(d.trigger)))]
         finally:
             facts.triggers = original
         for d in drafts:

@@ -268,6 +268,22 @@ def antecedent_place(facts: SentenceFacts, ctx: Context):
     return here[0] if here else None
 
 
+CROWD_CONTROL = re.compile(r"\b(tear ?gas|teargas|rubber bullets?|water cannons?|warning shots|pepper spray|stun grenades?)\b", re.I)
+
+
+def crowd_control(tok) -> bool:
+    """'police fired tear gas at protesters': crowd control, told with the protest (ACLED's
+    protest with intervention), not a strike."""
+    if tok.lemma_.lower() not in ("fire", "shoot", "use", "launch"):
+        return False
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
+    return any(CROWD_CONTROL.search(" ".join(t.text for t in c.subtree)) for c in objects)
+
+
+# attack words that name no method: with a word of fighting beside them, the event is a clash
+GENERIC_ATTACK = {"attack", "assault", "kill", "wound", "injure", "ambush", "raid", "hurt", "storm", "overrun"}
+
+
 class ViolenceComponent(FamilyComponent):
     family = "violence"
     types = {"attack", "clash", "casualties"}
@@ -287,7 +303,7 @@ class ViolenceComponent(FamilyComponent):
             return veto(facts, self.family, '"Al-Shabaab has fought for nearly two decades": a war\'s history, not an incident')
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
                   and not (t.type == "clash" and t.token.dep_ in ("compound", "amod"))   # "combat air patrol"
-                  and not threatened(t.token)
+                  and not threatened(t.token) and not crowd_control(t.token)
                   and not (t.type == "clash" and t.token.pos_ == "VERB" and t.token.dep_ not in NOMINAL
                            and not armed_subject(t.token, ctx))]
         counts = [n for n in facts.numbers if classify_number(facts, n, lex)[0] != "other"]
@@ -301,6 +317,12 @@ class ViolenceComponent(FamilyComponent):
         kinds = {t.type for t in strong}
         if strong:
             etype = "clash" if kinds == {"clash"} else ("attack" if "attack" in kinds else "clash")
+            if etype == "attack" and "clash" in kinds and all(
+                    t.token.lemma_.lower() in GENERIC_ATTACK for t in strong if t.type == "attack"):
+                # "attacked a base, leading to an exchange of fire", "ambushed a convoy; the
+                # soldiers fought back": two armed sides fought, whoever struck first
+                etype = "clash"
+                strong = [t for t in strong if t.type == "clash"] + [t for t in strong if t.type != "clash"]
         elif intercept_only:
             etype = "attack"
         else:

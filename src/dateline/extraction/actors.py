@@ -46,6 +46,7 @@ class ActorIndex:
     full_names: dict[str, str] = field(default_factory=dict)   # surname -> "First Last"
     countries: dict[str, str] = field(default_factory=dict)    # full name -> ISO2
     last_person: str | None = None
+    titles: dict[str, str] = field(default_factory=dict)   # "secretary" -> the person last named with it
     last_group: Actor | None = None
     main_country: str | None = None   # whose officials "President X" means: the dateline's, else topic
     topic_country: str | None = None  # the country the article names most
@@ -67,6 +68,8 @@ class ActorIndex:
         titled_people = set()
         for ent in people:
             name = self.resolve_name(_clean_name(ent.text))
+            for word in _title_words(ent):
+                self.titles[word] = name
             if titled(ent):
                 titled_people.add(name)
             if name in self.countries:
@@ -320,6 +323,28 @@ OFFICE_ROLES = {"president", "presidency", "premier", "chancellor", "government"
                 "spokesman", "spokeswoman", "spokesperson", "minister", "governor", "mayor", "ombudsman", "parliament"}
 
 
+TITLE_WORDS = {"secretary", "president", "minister", "spokesperson", "spokesman", "spokeswoman", "governor",
+               "mayor", "chancellor", "premier", "envoy", "ambassador", "commander", "general", "amir", "emir",
+               "king", "prince", "chief", "senator", "ministry"}
+
+
+def _title_words(ent: Span) -> list[str]:
+    """The office words just before a name ('Secretary of State Antony J. Blinken' -> secretary,
+    'Prime Minister Abiy Ahmed' -> prime minister, minister)."""
+    doc = ent.doc
+    words = [t for t in doc[max(ent.sent.start, ent.start - 5):ent.start]
+             if t.pos_ in ("PROPN", "NOUN", "ADP") and not t.ent_type_ == "PERSON"]
+    out = []
+    for t in words:
+        low = t.lower_
+        if low in TITLE_WORDS:
+            out.append(low)
+            prev = doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and prev.lower_ in ("prime", "foreign", "defense", "defence", "vice", "deputy"):
+                out.append(f"{prev.lower_} {low}")
+    return out
+
+
 def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None:
     """A noun phrase -> Actor(name, country)."""
     if span is None or not span.text.strip():
@@ -350,6 +375,10 @@ def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None
         return Actor(name, country or index.countries.get(name))
     text = DETERMINERS.sub("", span.text.strip(" ,"))
     text = re.sub(r"\s+", " ", text)
+    holder = index.titles.get(text.lower())
+    if holder is not None and span[0].lower_ == "the":
+        # "The Secretary reaffirmed ...": the Secretary of State named earlier
+        return Actor(holder, index.countries.get(holder) or country)
     if len(span) == 1 and span.root.pos_ == "PROPN":
         text = index.resolve_name(text)  # "Umerov" -> "Rustem Umerov" named earlier
         if country is None:

@@ -70,7 +70,8 @@ FACILITIES = {"port", "airport", "company", "factory", "plant", "station", "scho
 
 # who travels without it being a visit
 TRAVELLERS_NOT_ENVOYS = {"family", "refugee", "civilian", "resident", "migrant", "people", "child", "woman", "man",
-                         "survivor", "patient", "worker", "student", "pilgrim", "tourist", "fighter", "troop", "soldier"}
+                         "survivor", "patient", "worker", "student", "pilgrim", "tourist", "fighter", "troop", "soldier",
+                         "vessel", "ship", "boat", "tanker", "aircraft", "plane", "flight", "convoy", "truck", "cargo"}
 
 
 class DiplomacyComponent(FamilyComponent):

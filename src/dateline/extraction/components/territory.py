@@ -61,7 +61,9 @@ class TerritoryComponent(FamilyComponent):
                 or any(t2.type == "other" and t2.token.i == t.token.i for t2 in original)
                 or (t.token.dep_ in ("acl", "amod") and t.token.pos_ == "VERB")
                 or (t.token.tag_ in ("VBZ", "VBP") and t.subtype == "capture")  # "while the RSF occupies ..."
-                or _attempted(t.token) or _weapon_subject(t.token, ctx)))]
+                or _attempted(t.token) or _weapon_subject(t.token, ctx)
+                # "hopes to press North Korea to work toward ...": pressure on someone, not ground
+                or (t.token.lemma_.lower() == "press" and any(c.dep_ == "dobj" for c in t.token.children))))]
         try:
             drafts = per_place_drafts(facts, ctx, self.types, require_place=True)
             if not drafts:

@@ -116,3 +116,21 @@ def default_dates(clusters: list[Cluster], ctx: Context, all_facts: list[Sentenc
         if d.date is None and day and (d.family in CONCRETE or d.family == "protest") and d.status in ("reported", "claimed") \
                 and d.scope == "incident":
             d.date = TimeSpan(day.start, day.end, "", "day")
+    _occasion_dates(clusters)
+
+
+def _occasion_dates(clusters: list[Cluster]) -> None:
+    """'X spoke with Y today. The Secretary reaffirmed ...': a statement the text does not date,
+    made by the speaker of the dated call, meeting or statement just before it, belongs to that
+    occasion and takes its date."""
+    ordered = sorted(clusters, key=lambda c: c.primary.facts.index)
+    for prev, c in zip(ordered, ordered[1:]):
+        d, p = c.primary, prev.primary
+        if d.type != "statement" or d.date is not None or p.date is None or p.date.start is None:
+            continue
+        if p.type not in ("statement", "diplomatic_meeting", "visit") or p.status == "planned":
+            continue
+        if d.facts.index - p.facts.index > 2 or not d.actors or not p.actors:
+            continue
+        if d.actors[0].name == p.actors[0].name:
+            d.date = p.date

@@ -416,6 +416,9 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
         return True  # "the anniversary of the 1990 pro-democracy protests"
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in trigger.children):
         return True
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in (
+            "day", "week", "month", "year", "decade", "hour"):
+        return True  # "fell after months of fighting": the long fight behind an event, not an event
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "since", "before") and any(
             c.lower_ in ("years", "months", "decades", "year", "decade") for c in trigger.head.head.subtree
             if c.i < trigger.head.i):
@@ -446,7 +449,16 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     if trigger.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in AHEAD for c in trigger.children):
         return False  # "the next meeting is planned for October": one still to come, not one told before
     own = [c for c in trigger.subtree if c.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")]
+    if not own and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in OUTCOME_VERBS:
+        mine = {t.i for t in trigger.subtree}
+        # "The shelling left 12 dead in Donetsk": an event named by its outcome, with figures of its own
+        return not any((c.like_num or c.ent_type_ in ("GPE", "LOC", "FAC", "CARDINAL")) and c.i not in mine
+                       for c in trigger.head.subtree)
     return not own
+
+
+# verbs that tell what an event did: "the blast left 12 dead", "the strike killed four"
+OUTCOME_VERBS = {"leave", "kill", "wound", "injure", "destroy", "damage", "claim", "flatten", "level", "raze"}
 
 
 def frame_places(facts: SentenceFacts) -> list[PlaceMention]:

@@ -65,7 +65,10 @@ class TerritoryComponent(FamilyComponent):
                 # "hopes to press North Korea to work toward ...": pressure on someone, not ground
                 or (t.token.lemma_.lower() == "press" and any(c.dep_ == "dobj" for c in t.token.children))))]
         try:
-            drafts = per_place_drafts(facts, ctx, self.types, require_place=True)
+            # "the town of Bakhmut fell to Russian forces": the subject is the ground taken
+            fell = any(t.type in self.types and t.token.lemma_.lower() == "fall" and t.token.pos_ == "VERB"
+                       for t in facts.triggers)
+            drafts = per_place_drafts(facts, ctx, self.types, require_place=True, drop_subject_places=not fell)
             if not drafts:
                 # "took control of a series of hilltops": a capture of unnamed ground is still one
                 drafts = [d for d in per_place_drafts(facts, ctx, self.types)

@@ -280,6 +280,34 @@ def crowd_control(tok) -> bool:
     return any(CROWD_CONTROL.search(" ".join(t.text for t in c.subtree)) for c in objects)
 
 
+# "markets hit record highs", "the bill was struck down", "a storm battered the coast":
+# strike verbs whose subject or object shows they are not violence
+FIGURATIVE_SUBJECTS = {"market", "stock", "share", "index", "price", "economy", "inflation", "currency", "dollar",
+                       "euro", "yen", "oil", "bond", "storm", "hurricane", "typhoon", "cyclone", "earthquake",
+                       "quake", "flood", "heatwave", "drought", "virus", "pandemic", "outbreak", "scandal", "law",
+                       "bill", "ruling", "decision", "measure", "team", "club", "player", "sanction", "tariff",
+                       "court", "judge", "crisis", "recession", "wildfire", "blaze", "fire"}
+FIGURATIVE_OBJECTS = {"high", "low", "record", "milestone", "mark", "snag", "deal", "balance", "tone", "chord",
+                      "note", "jackpot", "nerve", "headline", "shelf", "road", "wall", "target", "goal", "bottom",
+                      "peak", "level", "limit", "ceiling", "button", "pause", "brake", "market", "box office"}
+FIGURATIVE_VERBS = {"hit", "strike", "pound", "hammer", "batter", "rock", "rain", "blast", "pummel", "target",
+                    "fire", "bomb", "struck"}
+
+
+def figurative(tok) -> bool:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in FIGURATIVE_VERBS:
+        return False
+    for c in tok.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ in ("nsubj", "nsubjpass") and lemma in FIGURATIVE_SUBJECTS:
+            return True
+        if c.dep_ == "dobj" and lemma in FIGURATIVE_OBJECTS:
+            return True
+        if c.dep_ == "agent" and any(g.lemma_.lower() in FIGURATIVE_SUBJECTS for g in c.children):
+            return True   # "was struck down by the supreme court"
+    return False
+
+
 # attack words that name no method: with a word of fighting beside them, the event is a clash
 GENERIC_ATTACK = {"attack", "assault", "kill", "wound", "injure", "ambush", "raid", "hurt", "storm", "overrun"}
 
@@ -303,7 +331,7 @@ class ViolenceComponent(FamilyComponent):
             return veto(facts, self.family, '"Al-Shabaab has fought for nearly two decades": a war\'s history, not an incident')
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
                   and not (t.type == "clash" and t.token.dep_ in ("compound", "amod"))   # "combat air patrol"
-                  and not threatened(t.token) and not crowd_control(t.token)
+                  and not threatened(t.token) and not crowd_control(t.token) and not figurative(t.token)
                   and not (t.type == "clash" and t.token.pos_ == "VERB" and t.token.dep_ not in NOMINAL
                            and not armed_subject(t.token, ctx))]
         counts = [n for n in facts.numbers if classify_number(facts, n, lex)[0] != "other"]

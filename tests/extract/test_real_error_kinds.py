@@ -1,0 +1,47 @@
+"""Kinds of error seen on real reporting, each pinned by a sentence of our own (these test one
+rule each through the real model; quality is measured on ../shared/real, not here)."""
+from __future__ import annotations
+
+import pytest
+
+import dateline
+
+CASES = [
+    # figurative or economic senses of war verbs are no violence
+    ("Asian markets hit record highs on Tuesday as investors cheered the data.", set()),
+    ("Fire crews battled blazes across the region for a third day.", set()),
+    ("The new law was struck down by the supreme court on Monday.", set()),
+    # vivid verbs, single victims, events named by their outcome
+    ("Russian forces pounded the city of Kharkiv overnight, killing at least six people, the governor said.", {"attack"}),
+    ("Gunmen shot and killed a civilian in the town of Gao on Friday.", {"attack"}),
+    ("The shelling left 12 dead in Donetsk, local officials said.", {"attack"}),
+    ("The town of Bakhmut fell to Russian forces after months of fighting.", {"territorial_change"}),
+    # clashes are clashes, also when one side ambushes the other
+    ("Fighting broke out between rival militias in Tripoli on Saturday, leaving 12 dead.", {"clash"}),
+    ("M23 rebels and army soldiers exchanged fire near Sake on Sunday.", {"clash"}),
+    ("Militants ambushed an army convoy near Boni, and the soldiers fought back.", {"clash"}),
+    # families that gave no event before
+    ("Bandits abducted 20 passengers on the highway near Katari on Monday.", {"attack"}),
+    ("Police arrested 15 protesters in Nairobi on Monday.", {"other", "protest"}),
+    ("Ukrainian forces withdrew from Lastochkyne on Monday.", {"territorial_change"}),
+    ("Wagner forces established a new base in Tessalit on Monday.", {"military_movement"}),
+]
+
+
+@pytest.mark.parametrize("text,types", CASES, ids=[c[0][:40] for c in CASES])
+def test_error_kind(extractor, text, types):
+    got = {e.type for e in dateline.extract(text, published="2024-06-10").events}
+    assert got == types
+
+
+def test_single_victim_is_counted(extractor):
+    event = dateline.extract("Gunmen shot and killed a civilian in the town of Gao on Friday.",
+                             published="2024-06-10").events[0]
+    assert event.fatalities is not None and event.fatalities.min == 1
+
+
+def test_abduction_and_sexual_violence_subtypes(extractor):
+    abducted = dateline.extract("Bandits abducted 20 passengers near Katari on Monday.", published="2024-06-10")
+    assert abducted.events[0].subtype == "abduction"
+    raped = dateline.extract("Soldiers raped two women in Ardamata on Monday.", published="2024-06-10")
+    assert raped.events[0].subtype == "sexual_violence"

@@ -215,8 +215,8 @@ def _another(d: Draft) -> bool:
         return False
     if d.facts.text.lstrip().lower().startswith("separately"):
         return True
-    return any(c.lower_ in ("another", "separate", "second", "third", "further") for c in d.trigger.children
-               if c.dep_ in ("det", "amod"))
+    return any(c.lower_ in ("another", "separate", "second", "third", "further", "similar", "retaliatory", "new")
+               for c in d.trigger.children if c.dep_ in ("det", "amod"))
 
 
 def _broad(d: Draft, resolved) -> bool:

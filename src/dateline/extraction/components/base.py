@@ -35,6 +35,7 @@ class Context:
     country_code: Any = None
     recent_place: Any = None   # the last non-country place named (for "said one resident")
     recent_places: Any = None  # the non-country places of the last paragraph, in order ("the town")
+    violence_told: bool = False  # an attack or clash was already told in the article
 
 
 @dataclass

@@ -133,7 +133,8 @@ class StatementComponent(FamilyComponent):
                 continue
             if not _leads(a.verb) and not _sourced_stance(a):
                 continue
-            if a.kind == "claim" and any(t.type in CONCRETE and not t.weak for t in facts.triggers):
+            if a.kind == "claim" and any(t.type in CONCRETE and not t.weak for t in facts.triggers) \
+                    and not any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in a.verb.children):
                 continue
             actor = None
             if a.speaker is not None:

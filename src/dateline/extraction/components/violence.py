@@ -280,6 +280,21 @@ def crowd_control(tok) -> bool:
     return any(CROWD_CONTROL.search(" ".join(t.text for t in c.subtree)) for c in objects)
 
 
+REFERRING = {"the", "that", "this", "these", "those", "such", "its", "their"}
+
+
+def spoken_of(tok, facts) -> bool:
+    """A definite mention of an attack ("the attack", "Tuesday's attack", "such attacks") inside what a
+    speaker says, or as the object of a claim of responsibility or blame."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if not dets or not (dets[0].lower_ in REFERRING or dets[0].ent_type_ in ("DATE", "TIME")):
+        return False
+    speech = {a.verb.i for a in facts.attributions if a.verb is not None}
+    return any(anc.i in speech or anc.lemma_.lower() in ("blame", "claim", "condemn", "denounce") for anc in tok.ancestors)
+
+
 # "markets hit record highs", "the bill was struck down", "a storm battered the coast":
 # strike verbs whose subject or object shows they are not violence
 FIGURATIVE_SUBJECTS = {"market", "stock", "share", "index", "price", "economy", "inflation", "currency", "dollar",
@@ -325,6 +340,12 @@ class ViolenceComponent(FamilyComponent):
             return veto(facts, self.family, '"missiles still hit cities daily": habitual, not an event')
         if all(is_reference(t.token, facts) for t in triggers):
             return veto(facts, self.family, 'every violent word points back at an event told elsewhere')
+        if ctx.violence_told and all(spoken_of(t.token, facts) for t in triggers) \
+                and not any(classify_number(facts, n, lex)[0] != "other" for n in facts.numbers):
+            # "The spokesman said Tuesday's attack was conducted during a ceremony", "the group claimed
+            # responsibility for the attack": what a speaker says of the attack already told
+            return veto(facts, self.family, "a speaker's words about the attack already told, with no figures of "
+                                            "their own: a statement")
         if CROWD.search(facts.text) and POLICE.search(facts.text) and _protest_scuffle(triggers):
             return veto(facts, self.family, 'protesters clashing with police: part of the protest, which carries its dead and hurt')
         if YEARS_LONG.search(facts.text) or RATE.search(facts.text) or WAR_BEGAN.search(facts.text):
@@ -469,4 +490,6 @@ class ViolenceComponent(FamilyComponent):
                 m = re.search(r"\bkill(?:ed|ing)\s+((?:\w+\s){0,2}?(?:civilians|people|residents|soldiers|troops))", facts.text)
                 if m:
                     d.fatalities = Quantity(None, None, "vague", m.group(0))
-        return [d for d in drafts if d.type != "casualties" or d.fatalities or d.injured]
+        kept = [d for d in drafts if d.type != "casualties" or d.fatalities or d.injured]
+        ctx.violence_told = ctx.violence_told or bool(kept)
+        return kept

@@ -280,6 +280,17 @@ def crowd_control(tok) -> bool:
     return any(CROWD_CONTROL.search(" ".join(t.text for t in c.subtree)) for c in objects)
 
 
+def missile_test(facts, main, ctx) -> Draft:
+    d = Draft(type="military_movement", facts=facts, trigger=main.token, subtype=None, status=status_of(main.token),
+              date=facts.best_time(main.token), confidence=0.6)
+    actor = trigger_actor(main.token, ctx)
+    d.actors = [actor] if actor else []
+    d.claimed_by = claimant(facts, main.token, ctx)[0]
+    d.place = next((p for p in facts.places if not p.is_modifier and not is_water(p)
+                    and p.root.dep_ == "pobj" and p.root.head.lower_ == "from"), None)
+    return d
+
+
 REFERRING = {"the", "that", "this", "these", "those", "such", "its", "their"}
 
 
@@ -394,7 +405,10 @@ class ViolenceComponent(FamilyComponent):
         places = [p for p in places if p.root.i not in actors_at]
         if main.token.lemma_.lower() in LAUNCH and not [p for p in places if not p.is_modifier and not is_water(p)] \
                 and (OVERFLIGHT.search(facts.text) or INTO_SEA.search(facts.text)) and not facts.nationwide:
-            return veto(facts, self.family, 'a missile test into the sea, or an overflight (told as an airspace violation)')
+            if INTO_SEA.search(facts.text) and not OVERFLIGHT.search(facts.text):
+                # a missile fired into the sea is a test: a military_movement with no subtype, nothing hit
+                return [missile_test(facts, main, ctx)]
+            return veto(facts, self.family, 'an overflight (told as an airspace violation)')
         if not places and facts.nationwide is None:
             # "Kyiv reported at least six deaths": the reporting city is where it happened
             places = [p for p in facts.places if p.root.i in speaker_places(facts) and not p.is_country

@@ -185,7 +185,11 @@ def attach_quantities(draft: Draft, facts: SentenceFacts, lex: Lexicon, numbers:
         if cls:
             by_class.setdefault(cls, []).append(q)
     for cls, qs in by_class.items():
-        if cls not in draft.weapons and len(qs) > 1 and all(q.qualifier == "exact" for q in qs):
+        # "36 cruise missiles, five S-300 guided missiles and three ballistic missiles": the class
+        # total is their sum, not the first type's count
+        from_a_type = cls in draft.weapons and (" + " in draft.weapons[cls].text
+                                                or any(draft.weapons[cls].text == q.text for q in qs))
+        if (cls not in draft.weapons or from_a_type) and len(qs) > 1 and all(q.qualifier == "exact" for q in qs):
             total = sum(q.min for q in qs)
             draft.weapons[cls] = Quantity(total, total, "exact", " + ".join(q.text for q in qs))
 

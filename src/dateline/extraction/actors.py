@@ -273,6 +273,10 @@ def _country_near(ent: Span, lex: Lexicon) -> str | None:
     """The country in a person's title ('France's President X', 'US Secretary of State X')."""
     doc = ent.doc
     sent = ent.sent
+    title = doc[max(sent.start, ent.start - 6):ent.start].text
+    for term, code in lex.actors.items():
+        if code and " " in term and title.endswith(term):
+            return code   # "Secretary of State Antony J. Blinken": an office that names its country
     i = ent.start - 1
     steps = 0
     while i >= sent.start and steps < 8:

@@ -453,6 +453,9 @@ def sentence_facts(sent: Span, *, offset: int, paragraph: int, index: int, is_he
         m = DATELINE_SEP.search(text[:90])
         if m:
             facts.times = [t for t in facts.times if t.start >= m.end()]
+            # "Washington/Mogadishu — An explosion ...": where the report was filed, not where it happened
+            if len(text[:m.start()].split()) <= 5:
+                facts.places = [p for p in facts.places if p.start - facts.start >= m.end()]
     # "“Our government says it wants peace ...”": a speaker quoted, not the article's source
     facts.attributions = [a for a in find_attributions(sent, lex)
                           if a.verb is None or not any(s < a.verb.idx - sent.start_char < e for s, e in quoted)]

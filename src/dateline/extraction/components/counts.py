@@ -19,7 +19,10 @@ PEOPLE = {"people", "person", "persons", "civilians", "civilian", "soldiers", "s
           "man", "woman", "boy", "girl", "soldier", "civilian", "officer", "worker", "resident", "villager"}
 UNITS = {"years", "days", "km", "miles", "hours", "months", "weeks", "points", "percent", "kilometres",
          "kilometers", "metres", "meters", "feet", "tonnes", "tons", "euros", "dollars", "minutes", "storeys",
-         "stories", "floors", "homes", "houses", "buildings", "vehicles", "trucks", "kilograms", "kg"}
+         "stories", "floors", "homes", "houses", "buildings", "vehicles", "trucks", "kilograms", "kg",
+         # places counted: "forced al-Shabab out of 30 villages in clashes that killed ..."
+         "villages", "towns", "localities", "settlements", "districts", "cities", "positions", "areas",
+         "schools", "hospitals", "sites", "targets", "locations", "countries", "regions", "provinces"}
 ADJECTIVES = {"more", "other", "civilian", "unarmed", "young", "elderly", "foreign", "local", "armed",
               "suspected", "alleged", "enemy", "rebel", "government", "army", "security", "police", "aid",
               "health", "medical", "palestinian", "israeli", "russian", "ukrainian", "additional", "further"}

@@ -56,6 +56,16 @@ def leaders_spoke(draft: Draft) -> bool:
     return False
 
 
+def spoke_to_media(draft: Draft) -> bool:
+    for prep in draft.trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+            for obj in prep.children:
+                words = {t.lower_ for t in obj.subtree}
+                if obj.dep_ == "pobj" and (words & MEDIA or (obj.ent_type_ == "ORG" and not words & OFFICES)):
+                    return True
+    return False
+
+
 def _purpose(tok) -> bool:
     """An infinitive of purpose hanging off another verb ('to finalise an agreement')."""
     if tok is None or tok.lemma_.lower() == "agree":
@@ -71,7 +81,7 @@ FACILITIES = {"port", "airport", "company", "factory", "plant", "station", "scho
 # who travels without it being a visit
 TRAVELLERS_NOT_ENVOYS = {"family", "refugee", "civilian", "resident", "migrant", "people", "child", "woman", "man",
                          "survivor", "patient", "worker", "student", "pilgrim", "tourist", "fighter", "troop", "soldier",
-                         "vessel", "ship", "boat", "tanker", "aircraft", "plane", "flight", "convoy", "truck", "cargo"}
+                         "vessel", "ship", "boat", "evacuee", "journalist", "reporter", "tanker", "aircraft", "plane", "flight", "convoy", "truck", "cargo"}
 
 
 class DiplomacyComponent(FamilyComponent):
@@ -95,10 +105,10 @@ class DiplomacyComponent(FamilyComponent):
                         d.place = None
                 if d.place is not None and d.place.root.dep_ == "pobj" and d.place.root.head.lower_ in ("with", "between") and venue:
                     d.place = venue[0]  # "talks with Ukraine in Istanbul": the venue, not the counterpart
-                if d.trigger is not None and d.trigger.lemma_.lower() in ("speak", "talk") and d.trigger.pos_ == "VERB" \
-                        and not any(t.lower_ in ("phone", "telephone") for t in facts.sent):
-                    if not leaders_spoke(d):
-                        continue
+                if d.trigger is not None and d.trigger.lemma_.lower() in ("speak", "talk") and d.trigger.pos_ == "VERB":
+                    by_phone = any(t.lower_ in ("phone", "telephone") for t in facts.sent)
+                    if spoke_to_media(d) or (not by_phone and not leaders_spoke(d)):
+                        continue  # "spoke to VOA by phone", "spoke to reporters": an interview
                     if venue:
                         d.subtype = "talks"   # "spoke with the Amir in Doha": met there
                     else:

@@ -71,3 +71,13 @@ def test_a_rule_row_with_an_unknown_key_is_refused():
         validate_row("triggers.jsonl", {**good, "type": "skirmish"})
     with pytest.raises(PatternError):
         validate_row("triggers.jsonl", {k: v for k, v in good.items() if k != "id"})
+
+
+def test_every_contract_type_has_one_registered_family():
+    from dateline.extraction.families import FAMILIES, check_registry
+    from dateline.models import EVENT_TYPES
+
+    check_registry()
+    registered = [t for spec in FAMILIES.values() for t in spec.types]
+    assert sorted(registered) == sorted(EVENT_TYPES)
+    assert FAMILIES["statement"].merges is False and FAMILIES["territory"].same_day_only is True

@@ -15,7 +15,8 @@ from ..models import TimeSpan
 from .components.base import Context, Draft
 from .facts import SentenceFacts
 from .components.common import names_earlier_year
-from .merge import CONCRETE, Cluster
+from .families import FAMILIES
+from .merge import Cluster
 
 SAME_DAY = re.compile(r"\b(that|the same) (night|day|morning|evening|afternoon)\b", re.I)
 
@@ -113,7 +114,7 @@ def default_dates(clusters: list[Cluster], ctx: Context, all_facts: list[Sentenc
             d.date = TimeSpan(day.start, day.end, d.date.text, "day")
         if d.date is None:
             d.date = next((x.date for x in c.drafts if x.date is not None), None)
-        if d.date is None and day and (d.family in CONCRETE or d.family == "protest") and d.status in ("reported", "claimed") \
+        if d.date is None and day and FAMILIES[d.family].dated_by_default and d.status in ("reported", "claimed") \
                 and d.scope == "incident":
             d.date = TimeSpan(day.start, day.end, "", "day")
     _occasion_dates(clusters)

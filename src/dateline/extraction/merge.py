@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..models import Place
+from .families import FAMILIES
 from .components.base import Draft
 
 # families whose events happen somewhere at some time (not words or plans)
-CONCRETE = {"violence", "territory", "airspace", "movement"}
+CONCRETE = {name for name, spec in FAMILIES.items() if spec.concrete}
 
 
 @dataclass
@@ -59,7 +60,7 @@ def place_country(d: Draft, resolved: dict[int, Place | None]) -> str | None:
 
 def _compatible(a: Draft, b: Draft, resolved) -> bool:
     """May a and b be the same event? Family rules on place, scope and sources."""
-    if a.family != b.family or a.family in ("statement", "proposal", "other"):
+    if a.family != b.family or not FAMILIES[a.family].merges:
         return False
     if a.scope != b.scope:
         return False
@@ -67,7 +68,7 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         return False  # the march held and the strike called for Monday
     if a.family == "diplomacy" and a.type != b.type:
         return False  # a visit, the call before it and the deal after it are three events
-    if (a.type == "agreement" or a.family in ("movement", "territory", "airspace")) and not _same_days(a, b):
+    if (a.type == "agreement" or FAMILIES[a.family].same_day_only) and not _same_days(a, b):
         return False  # the exchange on Friday and the deal signed on Sunday
     ka, kb = place_key(a, resolved), place_key(b, resolved)
     if a.family == "movement" and a.actors and b.actors and a.actors[0].country and b.actors[0].country \

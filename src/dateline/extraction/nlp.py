@@ -21,7 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from .actors import ActorIndex
-from .components import FAMILY_COMPONENTS
+from .families import FAMILIES
 from .components.base import Context, subject_person
 from .facts import sentence_facts
 from .lexicon import Lexicon, load_lexicon
@@ -217,7 +217,7 @@ class EventsComponent:
     def __init__(self, nlp: Language, name: str = "dateline_events"):
         self.name = name
         self.facts = FactsComponent(nlp)
-        self.families = [cls(nlp, f"dateline_{fam}") for fam, cls in FAMILY_COMPONENTS.items()]
+        self.families = [spec.component(nlp, f"dateline_{name}") for name, spec in FAMILIES.items()]
 
     def __call__(self, doc: Doc) -> Doc:
         doc = self.facts(doc)
@@ -254,5 +254,5 @@ def _register_family(family: str, cls) -> None:
         return cls(nlp, name)
 
 
-for _family, _cls in FAMILY_COMPONENTS.items():
+for _family, _cls in ((name, spec.component) for name, spec in FAMILIES.items()):
     _register_family(_family, _cls)

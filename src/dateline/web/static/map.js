@@ -32,7 +32,9 @@
   var playButton = document.getElementById("time-play");
 
   var width = holder.clientWidth || 960;
-  var height = Math.round(Math.max(300, Math.min(width * 0.62, window.innerHeight * 0.72)));
+  // The world is about half as tall as wide; a phone gets a taller frame to zoom into.
+  var height = width < 600 ? Math.round(Math.max(280, Math.min(window.innerHeight * 0.5, width * 0.8)))
+    : Math.round(width * 0.5);
   var svg = el("svg", { viewBox: "0 0 " + width + " " + height, "class": "world",
                         width: width, height: height, "aria-hidden": "false" });
   var land = el("g", { "class": "land" });

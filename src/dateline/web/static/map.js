@@ -276,7 +276,12 @@
     return { groups: groups, inView: inView };
   }
 
-  function focusable(node, text) {
+  // SVG shapes are not buttons: Enter and Space are wired to the same action as a click.
+  function focusable(node, text, action) {
+    node.addEventListener("click", action);
+    node.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); e.stopPropagation(); action(); }
+    });
     node.setAttribute("tabindex", "0");
     node.setAttribute("role", "button");
     node.setAttribute("aria-label", text);
@@ -309,8 +314,7 @@
     if (p.precision) g.setAttribute("data-precision", p.precision);
     g.appendChild(el("use", { href: "#shape-" + (single && document.getElementById("shape-" + p.type) ? p.type : "other"),
                               x: -r, y: -r, width: 2 * r, height: 2 * r }));
-    focusable(g, label(p));
-    g.addEventListener("click", function () { select(g, [f]); });
+    focusable(g, label(p), function () { select(g, [f]); });
     return g;
   }
 
@@ -325,8 +329,8 @@
     var places = {};
     group.members.forEach(function (f) { places[f.properties.place || "?"] = 1; });
     focusable(g, group.count + " events: " + Object.keys(places).slice(0, 4).join(", ") +
-              (Object.keys(places).length > 4 ? " and more" : "") + ". Select to split or list them.");
-    g.addEventListener("click", function () { openCluster(g, group); });
+              (Object.keys(places).length > 4 ? " and more" : "") + ". Select to split or list them.",
+              function () { openCluster(g, group); });
     return g;
   }
 
@@ -383,7 +387,9 @@
 
   function item(f) {
     var p = f.properties;
-    var li = html("li");
+    var li = html("li", null, { "data-place": p.place || "", "data-country": p.country || "",
+                                "data-date": p.date || "", "data-count": String(p.count || 1) });
+    if (p.id) li.setAttribute("data-event-id", p.id);
     li.appendChild(icon(p));
     li.appendChild(html("a", label(p), { href: eventLink(p) }));
     return li;

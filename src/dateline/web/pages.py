@@ -44,6 +44,7 @@ templates.env.filters["family_of"] = lambda kind: TYPE_FAMILIES.get(kind, "other
 templates.env.filters["describe"] = words.describe
 templates.env.filters["figure"] = words.quantity_text
 templates.env.filters["interval"] = words.interval_text
+templates.env.filters["figure_numbers"] = lambda q: words.quantity_text({**q, "text": None})
 templates.env.filters["distinct_actors"] = words.distinct_actors
 templates.env.filters["weapon_rows"] = words.weapon_rows
 templates.env.filters["place_text"] = words.place_text

@@ -255,23 +255,35 @@
       (p.confidence != null && p.confidence < 0.7 ? " · low confidence" : "");
   }
 
+  // Greedy clustering in screen space: each marker joins the first bubble seeded
+  // within CELL px of it, else seeds its own. Bubbles are drawn at their seed and are
+  // at most CELL/2 in radius, so two never overlap; recomputed at every zoom.
   function clusters() {
-    var cells = {};
+    var seeds = {};
+    var groups = [];
     var inView = [];
     data.features.forEach(function (f) {
       var s = screen(f.geometry.coordinates);
       if (!s || s[0] < -CELL || s[1] < -CELL || s[0] > width + CELL || s[1] > height + CELL) return;
       f.screen = s;
       if (s[0] >= 0 && s[1] >= 0 && s[0] <= width && s[1] <= height) inView.push(f);
-      var key = Math.floor(s[0] / CELL) + ":" + Math.floor(s[1] / CELL);
-      (cells[key] = cells[key] || []).push(f);
-    });
-    var groups = Object.keys(cells).map(function (key) {
-      var members = cells[key];
-      var n = members.reduce(function (a, f) { return a + (f.properties.count || 1); }, 0);
-      var x = 0, y = 0;
-      members.forEach(function (f) { x += f.screen[0]; y += f.screen[1]; });
-      return { members: members, count: n, x: x / members.length, y: y / members.length };
+      var cx = Math.floor(s[0] / CELL), cy = Math.floor(s[1] / CELL);
+      var home = null;
+      for (var dx = -1; dx <= 1 && !home; dx++) {
+        for (var dy = -1; dy <= 1 && !home; dy++) {
+          (seeds[(cx + dx) + ":" + (cy + dy)] || []).some(function (g) {
+            if (Math.hypot(g.x - s[0], g.y - s[1]) < CELL) { home = g; return true; }
+            return false;
+          });
+        }
+      }
+      if (!home) {
+        home = { members: [], count: 0, x: s[0], y: s[1] };
+        (seeds[cx + ":" + cy] = seeds[cx + ":" + cy] || []).push(home);
+        groups.push(home);
+      }
+      home.members.push(f);
+      home.count += f.properties.count || 1;
     });
     return { groups: groups, inView: inView };
   }
@@ -319,7 +331,7 @@
   }
 
   function drawCluster(group) {
-    var r = Math.min(28, 12 + Math.log2(group.count) * 3);
+    var r = Math.min(CELL / 2, 12 + Math.log2(group.count) * 2.5);
     var g = el("g", { "class": "cluster", transform: "translate(" + group.x.toFixed(1) + " " + group.y.toFixed(1) + ")",
                       "data-count": group.count, "data-key": "c:" + group.members.map(keyOf).sort()[0] });
     g.appendChild(el("circle", { r: r.toFixed(1) }));
@@ -357,11 +369,11 @@
     var found = clusters();
     found.groups.sort(function (a, b) { return a.y - b.y || a.x - b.x; });  // tab order: top to bottom
     found.groups.forEach(function (group) {
+      // One event alone gets its shape; several, or a place standing for several
+      // (a response grouped by place), a numbered bubble.
       if (group.members.length === 1 && (group.count === 1 || !data.aggregated)) {
         drawArea(group.members[0]);
         marks.appendChild(drawMarker(group.members[0]));
-      } else if (group.members.length === 1) {
-        marks.appendChild(drawCluster(group));  // a place standing for several events
       } else {
         marks.appendChild(drawCluster(group));
       }

@@ -405,3 +405,15 @@ def test_text_contrast_on_every_page(analyst, server):  # noqa: ANN001
         analyst.goto(server + path)
         bad = analyst.evaluate(CONTRAST)
         assert bad == [], (path, bad)
+
+
+def test_dashboard_chart_bar_opens_its_day(analyst, server):  # noqa: ANN001
+    analyst.goto(server + "/")
+    analyst.wait_for_selector(".chart-slot[data-loaded=true] svg.timeline")
+    bar = analyst.locator("a.period[aria-label*='killed']").filter(has=analyst.locator("rect:not(.hit)")).first
+    day = bar.get_attribute("data-day")
+    bar.click()
+    analyst.wait_for_url(f"**/events?since={day}*")
+    rows = analyst.locator("table.events tbody tr[data-event-id]")
+    assert rows.count() >= 1
+    assert all(r.startswith(day) for r in rows.locator("td[data-label=Date]").all_inner_texts())

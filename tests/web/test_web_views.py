@@ -117,14 +117,19 @@ def test_lists_read_as_sentences_with_figures_in_words(client):  # noqa: ANN001
     assert 'href="/events?since=' in html  # last 24 h / 7 days / 30 days
 
 
-def test_dashboard_chart_links_days_and_counts_killed(client):  # noqa: ANN001
-    html = client.get("/").text
+def test_chart_links_days_and_counts_killed(client):  # noqa: ANN001
+    assert 'data-chart-src="/chart"' in client.get("/").text  # loaded after the page
+    html = client.get("/chart").text
     assert "people killed" in html and "events per day" in html
     periods = re.findall(r'<a class="period" href="([^"]+)" data-day="([^"]+)" aria-label="([^"]+)"', html)
     assert ("/events?since=2025-03-05&amp;until=2025-03-05", "2025-03-05",
             "2025-03-05: 1 event, 5 killed") in periods
-    filtered = client.get("/events?since=2025-03-01&until=2025-03-10").text
+    listed = client.get("/events?since=2025-03-01&until=2025-03-10").text
+    assert 'data-chart-src="/chart?since=2025-03-01&amp;until=2025-03-10"' in listed
+    assert "data-chart-src" not in client.get("/events").text  # no date filter: no full count
+    filtered = client.get("/chart?since=2025-03-01&until=2025-03-10").text
     assert 'data-day="2025-03-01"' in filtered and 'data-day="2025-03-10"' in filtered
+    assert "No dated events for these filters" in client.get("/chart?since=2030-01-01").text
 
 
 def test_event_page_weapons_injured_revisions_and_marks(client, store):  # noqa: ANN001

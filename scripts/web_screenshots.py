@@ -27,7 +27,7 @@ def main(base: str, out: Path) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 860})
         page.goto(f"{base}/map")
         page.wait_for_selector("#map[data-loaded=true]")
-        page.select_option("select[name=region]", label="Europe")
+        page.select_option("select[name=region]", label="Ukraine")
         page.wait_for_timeout(600)
         page.wait_for_selector("#map[data-loaded=true]")
         page.locator("#map g.marker[data-event-id]").first.click()

@@ -267,6 +267,11 @@ def test_map_clusters_split_as_you_zoom_and_list_a_stack(analyst, server):  # no
     ukraine = analyst.eval_on_selector_all("#map g.marker, #map g.cluster", count)
     assert ukraine > world, (world, ukraine)
     analyst.screenshot(path=str(ARTIFACTS / "map-ukraine.png"))
+    # Country-wide events (the seed's night over Romania and Moldova, the nationwide
+    # launch) are drawn as their country's outline, their markers dashed.
+    areas = analyst.eval_on_selector_all("#map path.country-area", "ps => ps.map(p => p.getAttribute('data-place'))")
+    assert areas and set(areas) <= {c["place"] for c in listed}, areas
+    assert analyst.locator("#map g.marker.imprecise[data-precision=country]").count() == len(areas)
     # Kyiv's events share one spot: selecting their bubble zooms in until it cannot
     # split them, then lists every one of them (none hidden under another).
     kyiv = [c for c in listed if c["place"] == "Kyiv"]

@@ -1,24 +1,18 @@
 // The offline world map: Natural Earth 1:50m countries (world-atlas) drawn with d3-geo,
 // events from /api/map.geojson. No tiles, no network beyond this server.
-//
-// - zoom and pan: buttons, mouse wheel, drag, two-finger pinch, keyboard (arrows, + -);
-//   the land is one SVG group under a transform, markers are redrawn in screen space
-//   so they keep their size;
-// - clusters: markers closer than CELL pixels on screen are one numbered bubble,
+// Zoom and pan are map-view.js's, the time bar map-time.js's; here:
+// - clusters: markers closer than CELL pixels on screen share a numbered bubble,
 //   recomputed at every zoom, so they split as you zoom in; a bubble whose events all
 //   sit on one spot lists them instead;
 // - shape per type (the page's SVG symbols, shared with the lists), colour per family,
-//   size by people killed; region- and country-level places drawn as dashed areas;
-// - a time slider (and play) over the data's days, with 24 h / 7 d / 30 d windows;
-// - the events in view listed beside the map; details on click, tap or Enter.
+//   size by people killed; region- and country-level places drawn as areas;
+// - the events in view listed beside the map; details on click, tap or Enter;
+// - the data for the box in view, asked again when a grouped answer could be finer.
 (function () {
   "use strict";
-  var SVG_NS = "http://www.w3.org/2000/svg";
   var CELL = 44;          // px: markers closer than this on screen are clustered
-  var MAX_ZOOM = 200;
   var LIST_MAX = 150;     // events listed beside the map
   var COARSE = { region: 1.2, country: 3.5 };  // degrees of latitude an imprecise place spans
-  var DAY = 86400000;
 
   var holder = document.getElementById("map");
   var form = document.getElementById("map-filters");
@@ -26,37 +20,21 @@
   var details = document.getElementById("map-details");
   var list = document.getElementById("map-list");
   var listTitle = document.getElementById("map-list-title");
-  var timeBar = document.getElementById("time-bar");
-  var slider = document.getElementById("time-slider");
-  var windowOut = document.getElementById("time-window");
-  var playButton = document.getElementById("time-play");
 
-  var width = holder.clientWidth || 960;
-  // The world is about half as tall as wide; a phone gets a taller frame to zoom into.
-  var height = width < 600 ? Math.round(Math.max(280, Math.min(window.innerHeight * 0.5, width * 0.8)))
-    : Math.round(width * 0.5);
-  var svg = el("svg", { viewBox: "0 0 " + width + " " + height, "class": "world",
-                        width: width, height: height, "aria-hidden": "false" });
+  var map = window.DatelineMapView(holder, { draw: function () { render(); }, settled: function () { maybeRefetch(); } });
+  var time = window.DatelineTimeBar(document.getElementById("time-bar"), function () { load(); });
+  var el = map.el, screen = map.screen, width = map.width, height = map.height;
+  var path = d3.geoPath(map.projection);
   var land = el("g", { "class": "land" });
+  var countryAreas = el("g", { "class": "country-areas" });  // under the land's transform
   var areas = el("g", { "class": "areas" });
   var marks = el("g", { "class": "events" });
-  svg.appendChild(land);
-  svg.appendChild(areas);
-  svg.appendChild(marks);
-  holder.appendChild(svg);
+  var countryPaths = {};  // country name (Natural Earth's) -> its outline, for country-wide events
+  [land, countryAreas, areas, marks].forEach(function (g) { map.svg.appendChild(g); });
 
-  var projection = d3.geoEqualEarth().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
-  var path = d3.geoPath(projection);
-  var view = { k: 1, x: 0, y: 0 };
   var data = { features: [], total: 0, aggregated: false };
   var fetched = null;      // {box, complete}: what the last response covers
   var selectedKey = null;
-
-  function el(name, attrs) {
-    var node = document.createElementNS(SVG_NS, name);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
-  }
 
   function html(name, text, attrs) {
     var node = document.createElement(name);
@@ -69,87 +47,14 @@
   function drawLand(countries) {
     land.appendChild(el("path", { d: path({ type: "Sphere" }), "class": "sphere" }));
     countries.features.forEach(function (f) {
-      var p = el("path", { d: path(f) || "", "class": "country" });
+      var d = path(f) || "";
+      if (f.properties && f.properties.name) countryPaths[f.properties.name] = d;
+      var p = el("path", { d: d, "class": "country" });
       var title = el("title");
       title.textContent = (f.properties && f.properties.name) || "";
       p.appendChild(title);
       land.appendChild(p);
     });
-  }
-
-  // -- view: zoom and pan --------------------------------------------------------------
-  function clampView() {
-    view.k = Math.max(1, Math.min(MAX_ZOOM, view.k));
-    // keep some of the world on screen
-    view.x = Math.min(width * 0.5, Math.max(width * 0.5 - width * view.k, view.x));
-    view.y = Math.min(height * 0.5, Math.max(height * 0.5 - height * view.k, view.y));
-  }
-
-  function zoomAt(factor, sx, sy) {
-    var k = Math.max(1, Math.min(MAX_ZOOM, view.k * factor));
-    factor = k / view.k;
-    view.x = sx - (sx - view.x) * factor;
-    view.y = sy - (sy - view.y) * factor;
-    view.k = k;
-    changed();
-  }
-
-  function panBy(dx, dy) {
-    view.x += dx;
-    view.y += dy;
-    changed();
-  }
-
-  function fitBox(box) {  // [minLon, minLat, maxLon, maxLat]
-    if (box[0] <= -180 && box[2] >= 180) { view = { k: 1, x: 0, y: 0 }; changed(); return; }
-    var corners = [];
-    for (var i = 0; i <= 4; i++) {
-      for (var j = 0; j <= 4; j++) {
-        var xy = projection([box[0] + (box[2] - box[0]) * i / 4, box[1] + (box[3] - box[1]) * j / 4]);
-        if (xy) corners.push(xy);
-      }
-    }
-    var xs = corners.map(function (c) { return c[0]; });
-    var ys = corners.map(function (c) { return c[1]; });
-    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs);
-    var y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
-    var k = Math.min(MAX_ZOOM, 0.92 * Math.min(width / (x1 - x0), height / (y1 - y0)));
-    view = { k: k, x: width / 2 - k * (x0 + x1) / 2, y: height / 2 - k * (y0 + y1) / 2 };
-    changed();
-  }
-
-  var frame = null;
-  var settle = null;
-  function changed() {
-    clampView();
-    holder.setAttribute("data-zoom", view.k.toFixed(2));
-    if (!frame) frame = requestAnimationFrame(function () { frame = null; render(); });
-    clearTimeout(settle);
-    settle = setTimeout(maybeRefetch, 350);
-  }
-
-  function screen(lonlat) {
-    var xy = projection(lonlat);
-    return xy ? [view.k * xy[0] + view.x, view.k * xy[1] + view.y] : null;
-  }
-
-  function visibleBox() {
-    if (view.k < 1.8) return [-180, -90, 180, 90];
-    var lons = [], lats = [];
-    for (var i = 0; i <= 6; i++) {
-      for (var j = 0; j <= 6; j++) {
-        var p = projection.invert([(width * i / 6 - view.x) / view.k, (height * j / 6 - view.y) / view.k]);
-        if (p && isFinite(p[0]) && isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90) {
-          lons.push(p[0]);
-          lats.push(p[1]);
-        }
-      }
-    }
-    if (lons.length < 4) return [-180, -90, 180, 90];
-    var box = [Math.min.apply(null, lons), Math.min.apply(null, lats), Math.max.apply(null, lons), Math.max.apply(null, lats)];
-    var padX = (box[2] - box[0]) * 0.15 + 0.5, padY = (box[3] - box[1]) * 0.15 + 0.5;
-    return [Math.max(-180, box[0] - padX), Math.max(-90, box[1] - padY),
-            Math.min(180, box[2] + padX), Math.min(90, box[3] + padY)].map(function (v) { return +v.toFixed(3); });
   }
 
   function contains(outer, inner) {
@@ -160,89 +65,12 @@
     // A response grouped by place (over 5,000 events) is refetched for the box in view,
     // where there may be few enough to show one by one; a complete one is kept.
     if (!fetched) return;
-    var box = visibleBox();
+    var box = map.visibleBox();
     if (fetched.complete && contains(fetched.box, box)) return;
     if (!fetched.complete && fetched.box.join() === box.join()) return;
     load(box);
   }
 
-  // -- pointer, wheel and keyboard -----------------------------------------------------
-  var pointers = {};
-  var gesture = null;
-  var moved = 0;
-  function local(e) {
-    var r = svg.getBoundingClientRect();
-    return [(e.clientX - r.left) * width / r.width, (e.clientY - r.top) * height / r.height];
-  }
-  function pointerList() { return Object.keys(pointers).map(function (id) { return pointers[id]; }); }
-  function startGesture() {
-    var ps = pointerList();
-    if (ps.length === 1) gesture = { kind: "pan", at: ps[0] };
-    else if (ps.length >= 2) {
-      gesture = { kind: "pinch", dist: Math.hypot(ps[0][0] - ps[1][0], ps[0][1] - ps[1][1]) || 1,
-                  mid: [(ps[0][0] + ps[1][0]) / 2, (ps[0][1] + ps[1][1]) / 2] };
-    } else gesture = null;
-  }
-  svg.addEventListener("pointerdown", function (e) {
-    if (e.pointerType === "mouse" && e.button !== 0) return;
-    pointers[e.pointerId] = local(e);
-    moved = 0;
-    startGesture();
-  });
-  svg.addEventListener("pointermove", function (e) {
-    if (!(e.pointerId in pointers) || !gesture) return;
-    pointers[e.pointerId] = local(e);
-    var ps = pointerList();
-    if (gesture.kind === "pan" && ps.length === 1) {
-      var dx = ps[0][0] - gesture.at[0], dy = ps[0][1] - gesture.at[1];
-      moved += Math.abs(dx) + Math.abs(dy);
-      if (moved > 4) {
-        if (!svg.classList.contains("dragging")) {
-          svg.classList.add("dragging");
-          try { svg.setPointerCapture(e.pointerId); } catch (err) { /* pointer already gone */ }
-        }
-        gesture.at = ps[0];
-        panBy(dx, dy);
-      }
-    } else if (gesture.kind === "pinch" && ps.length >= 2) {
-      var dist = Math.hypot(ps[0][0] - ps[1][0], ps[0][1] - ps[1][1]) || 1;
-      var mid = [(ps[0][0] + ps[1][0]) / 2, (ps[0][1] + ps[1][1]) / 2];
-      moved += 10;
-      view.x += mid[0] - gesture.mid[0];
-      view.y += mid[1] - gesture.mid[1];
-      zoomAt(dist / gesture.dist, mid[0], mid[1]);
-      gesture.dist = dist;
-      gesture.mid = mid;
-    }
-  });
-  function endPointer(e) {
-    delete pointers[e.pointerId];
-    svg.classList.remove("dragging");
-    startGesture();
-  }
-  svg.addEventListener("pointerup", endPointer);
-  svg.addEventListener("pointercancel", endPointer);
-  svg.addEventListener("click", function (e) {
-    if (moved > 4) { e.stopPropagation(); e.preventDefault(); }  // a drag is not a click
-  }, true);
-  svg.addEventListener("wheel", function (e) {
-    e.preventDefault();
-    var at = local(e);
-    zoomAt(Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0022)), at[0], at[1]);
-  }, { passive: false });
-  holder.addEventListener("keydown", function (e) {
-    var step = 60;
-    var keys = {
-      ArrowLeft: function () { panBy(step, 0); }, ArrowRight: function () { panBy(-step, 0); },
-      ArrowUp: function () { panBy(0, step); }, ArrowDown: function () { panBy(0, -step); },
-      "+": function () { zoomAt(1.6, width / 2, height / 2); }, "=": function () { zoomAt(1.6, width / 2, height / 2); },
-      "-": function () { zoomAt(1 / 1.6, width / 2, height / 2); }, "0": function () { fitBox([-180, -90, 180, 90]); }
-    };
-    if (keys[e.key] && !e.altKey && !e.ctrlKey && !e.metaKey) { e.preventDefault(); keys[e.key](); }
-  });
-  document.getElementById("zoom-in").addEventListener("click", function () { zoomAt(2, width / 2, height / 2); });
-  document.getElementById("zoom-out").addEventListener("click", function () { zoomAt(0.5, width / 2, height / 2); });
-  document.getElementById("zoom-reset").addEventListener("click", function () { fitBox([-180, -90, 180, 90]); });
 
   // -- markers and clusters ------------------------------------------------------------
   function killed(p) { return p.fatalities || 0; }
@@ -251,7 +79,7 @@
     if (data.aggregated || !p.id) return (p.place || "?") + ": " + p.count + " events" + (p.fatalities ? ", " + p.fatalities + " killed" : "");
     return (p.type || p.family || "event").replace(/_/g, " ") + " · " + (p.place || "?") +
       (p.date ? " · " + p.date : "") + (p.fatalities ? " · " + p.fatalities + " killed" : "") +
-      (COARSE[p.precision] ? " · placed to the " + p.precision + " only" : "") +
+      (COARSE[precisionOf(p)] ? " · placed to the " + precisionOf(p) + " only" : "") +
       (p.confidence != null && p.confidence < 0.7 ? " · low confidence" : "");
   }
 
@@ -302,28 +130,51 @@
     node.appendChild(title);
   }
 
+  // How precisely an event is placed: the feature's own precision when the API gives
+  // it; else a place named exactly as a country is the whole country, and one named
+  // as a first-level division ("Kherson Oblast", "Krasnodar Krai") a region.
+  var REGION_NAME = /\s(Oblast|Krai|Kray|Province|Region|Governorate|Voivodeship|Prefecture)$/;
+  function precisionOf(p) {
+    if (p.precision) return p.precision;
+    if (p.place && countryPaths[p.place]) return "country";
+    return p.place && REGION_NAME.test(p.place) ? "region" : null;
+  }
+
+  // A country-wide event lights its country's outline; a region-wide one a dashed
+  // circle about a region's size. Either way the marker is drawn dashed (imprecise).
   function drawArea(f) {
     var p = f.properties;
-    var span = COARSE[p.precision];
+    var precision = precisionOf(p);
+    var span = COARSE[precision];
     if (!span) return;
+    var family = "area fam-" + (p.family || "other");
+    if (precision === "country" && countryPaths[p.place]) {
+      countryAreas.appendChild(el("path", { d: countryPaths[p.place], "class": family + " country-area",
+                                            "data-place": p.place }));
+      return;
+    }
     var c = f.geometry.coordinates;
     var a = screen(c), b = screen([c[0], Math.min(89, c[1] + span)]);
     if (!a || !b) return;
     areas.appendChild(el("circle", { cx: a[0].toFixed(1), cy: a[1].toFixed(1),
-      r: Math.max(10, Math.abs(b[1] - a[1])).toFixed(1), "class": "area fam-" + (p.family || "other") }));
+      r: Math.max(10, Math.abs(b[1] - a[1])).toFixed(1), "class": family }));
   }
 
   function drawMarker(f) {
     var p = f.properties;
     var single = !data.aggregated && p.id;
     var r = Math.min(26, 8 + Math.sqrt(killed(p)) * 1.6);
-    var g = el("g", { "class": "marker fam-" + (p.family || "other") + (COARSE[p.precision] ? " imprecise" : "") +
+    var precision = precisionOf(p);
+    var g = el("g", { "class": "marker fam-" + (p.family || "other") + (COARSE[precision] ? " imprecise" : "") +
                       (p.confidence != null && p.confidence < 0.7 ? " low-confidence" : ""),
                       transform: "translate(" + f.screen[0].toFixed(1) + " " + f.screen[1].toFixed(1) + ")",
                       "data-key": keyOf(f), "data-place": p.place || "", "data-family": p.family || "",
                       "data-country": p.country || "", "data-type": p.type || "" });
     if (single) g.setAttribute("data-event-id", p.id);
-    if (p.precision) g.setAttribute("data-precision", p.precision);
+    if (precision) g.setAttribute("data-precision", precision);
+    // A round target at least 28 px across under the shape: thin shapes (a chevron,
+    // a flag) are hard to hit, on a phone above all.
+    g.appendChild(el("circle", { r: Math.max(r + 2, 14).toFixed(1), "class": "hit" }));
     g.appendChild(el("use", { href: "#shape-" + (single && document.getElementById("shape-" + p.type) ? p.type : "other"),
                               x: -r, y: -r, width: 2 * r, height: 2 * r }));
     focusable(g, label(p), function () { select(g, [f]); });
@@ -350,18 +201,20 @@
     var xs = group.members.map(function (f) { return f.screen[0]; });
     var ys = group.members.map(function (f) { return f.screen[1]; });
     var spread = Math.max(Math.max.apply(null, xs) - Math.min.apply(null, xs), Math.max.apply(null, ys) - Math.min.apply(null, ys));
-    if (spread > 0.5 && view.k < MAX_ZOOM) {  // they separate further in: zoom to them
-      var factor = Math.min(MAX_ZOOM / view.k, Math.max(2, (CELL * 1.5) / Math.max(spread, 1)));
-      view.x += width / 2 - group.x;
-      view.y += height / 2 - group.y;
-      zoomAt(Math.min(factor, 8), width / 2, height / 2);
+    if (spread > 0.5 && map.zoom() < map.MAX_ZOOM) {  // they separate further in: zoom to them
+      var factor = Math.max(2, (CELL * 1.5) / Math.max(spread, 1));
+      map.center(group.x, group.y);
+      map.zoomAt(Math.min(factor, 8), width / 2, height / 2);
       return;
     }
     select(node, group.members);  // all on one spot: list them
   }
 
   function render() {
-    land.setAttribute("transform", "translate(" + view.x.toFixed(2) + " " + view.y.toFixed(2) + ") scale(" + view.k.toFixed(4) + ")");
+    var transform = map.transform();
+    land.setAttribute("transform", transform);
+    countryAreas.setAttribute("transform", transform);
+    while (countryAreas.firstChild) countryAreas.removeChild(countryAreas.firstChild);
     var active = document.activeElement;
     var activeKey = active && active.getAttribute && marks.contains(active) ? active.getAttribute("data-key") : null;
     while (areas.firstChild) areas.removeChild(areas.firstChild);
@@ -436,61 +289,6 @@
     list.setAttribute("data-count", String(inView.length));
   }
 
-  // -- time: slider, windows, play ------------------------------------------------------
-  var first = timeBar.getAttribute("data-first");
-  var windowDays = 0;  // 0: all dates
-  var playing = null;
-  function dayAt(i) { return new Date(Date.parse(first + "T00:00:00Z") + i * DAY).toISOString().slice(0, 10); }
-  function timeWindow() {
-    if (!first || !windowDays) return null;
-    var end = +slider.value;
-    return { since: dayAt(end - windowDays + 1), until: dayAt(end) };
-  }
-  function showWindow() {
-    var w = timeWindow();
-    windowOut.textContent = w ? (w.since === w.until ? w.until : w.since + " → " + w.until) : "all dates";
-    timeBar.setAttribute("data-since", w ? w.since : "");
-    timeBar.setAttribute("data-until", w ? w.until : "");
-  }
-  function setWindow(days) {
-    windowDays = days;
-    Array.prototype.forEach.call(timeBar.querySelectorAll("[data-window]"), function (b) {
-      b.setAttribute("aria-pressed", String(+b.getAttribute("data-window") === days));
-    });
-    showWindow();
-  }
-  function stop() {
-    clearInterval(playing);
-    playing = null;
-    playButton.setAttribute("aria-pressed", "false");
-    playButton.textContent = "▶ Play";
-  }
-  Array.prototype.forEach.call(timeBar.querySelectorAll("[data-window]"), function (b) {
-    b.addEventListener("click", function () { setWindow(+b.getAttribute("data-window")); load(); });
-  });
-  var sliding = null;
-  slider.addEventListener("input", function () {
-    if (!windowDays) setWindow(7);  // moving through time means a window, not everything
-    showWindow();
-    clearTimeout(sliding);
-    sliding = setTimeout(load, 150);
-  });
-  playButton.addEventListener("click", function () {
-    if (playing) { stop(); return; }
-    if (!windowDays) setWindow(7);
-    if (+slider.value >= +slider.max) slider.value = String(Math.min(+slider.max, windowDays - 1));
-    playButton.setAttribute("aria-pressed", "true");
-    playButton.textContent = "❚❚ Pause";
-    showWindow();
-    load();
-    playing = setInterval(function () {
-      if (+slider.value >= +slider.max) { stop(); return; }
-      slider.value = String(+slider.value + 1);
-      showWindow();
-      load();
-    }, 900);
-  });
-
   // -- data ---------------------------------------------------------------------------------
   function query(box) {
     var params = new URLSearchParams();
@@ -499,14 +297,14 @@
     var checked = Array.prototype.filter.call(boxes, function (b) { return b.checked; });
     if (checked.length === 0) params.append("family", "none");
     if (checked.length < boxes.length) checked.forEach(function (b) { params.append("family", b.value); });
-    var w = timeWindow();
+    var w = time.window();
     if (w) { params.set("since", w.since); params.set("until", w.until); }
     return params.toString();
   }
 
   var asked = 0;
   function load(box) {
-    box = box || visibleBox();
+    box = box || map.visibleBox();
     var ticket = ++asked;
     status.textContent = "loading…";
     holder.setAttribute("data-loaded", "false");
@@ -526,14 +324,13 @@
 
   form.addEventListener("change", function (e) {
     if (e.target.name === "region") {
-      if (e.target.value) fitBox(e.target.value.split(",").map(Number));
+      if (e.target.value) map.fitBox(e.target.value.split(",").map(Number));
       return;
     }
     load();
   });
   form.addEventListener("submit", function (e) { e.preventDefault(); load(); });
 
-  setWindow(0);
   fetch(holder.getAttribute("data-atlas"))
     .then(function (r) { return r.json(); })
     .then(function (topo) {

@@ -422,3 +422,16 @@ def test_dashboard_chart_bar_opens_its_day(analyst, server):  # noqa: ANN001
     rows = analyst.locator("table.events tbody tr[data-event-id]")
     assert rows.count() >= 1
     assert all(r.startswith(day) for r in rows.locator("td[data-label=Date]").all_inner_texts())
+
+
+def test_filter_boxes_suggest_places_and_actors(analyst, server):  # noqa: ANN001
+    analyst.goto(server + "/events")
+    analyst.fill("input[name=place]", "ky")
+    analyst.wait_for_selector("#place-list option[value=Kyiv]", state="attached")
+    analyst.focus("input[name=actor]")
+    analyst.wait_for_selector("input[name=actor][data-suggested]")
+    actors = analyst.eval_on_selector_all("#actor-list option", "os => os.map(o => o.value)")
+    assert "Russia" in actors or any("Russia" in a for a in actors), actors
+    analyst.focus("input[name=country]")
+    analyst.wait_for_selector("#country-list option[value=UA]", state="attached")
+    assert analyst.locator("#type-list option[value=attack]").count() == 1

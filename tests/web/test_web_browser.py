@@ -149,6 +149,8 @@ def test_event_page_highlights_evidence_and_review_round_trip(analyst, server): 
     analyst.click("button[name=action][value=edit]")
     analyst.wait_for_url(f"**/events/{event_id}#review")
     assert analyst.locator("[data-review-state]").inner_text() == "edited"
+    killed = analyst.locator("[data-field=fatalities]").inner_text()
+    assert killed.startswith("7") and "(edited)" in killed, killed  # not the report's words any more
     row = analyst.locator("tr.audit-row").first.inner_text()
     assert "analyst" in row and "toll updated by the city administration" in row
     analyst.screenshot(path=str(ARTIFACTS / "event-reviewed.png"), full_page=True)

@@ -41,6 +41,15 @@ def test_description_keeps_the_words_and_the_claimant():
     assert describe.quantity_text({"min": 40, "max": None, "qualifier": "more_than"}) == "40+"
 
 
+def test_an_edited_figure_loses_the_reports_words():
+    edited = {**STRIKE, "fatalities": {**STRIKE["fatalities"], "min": 7},
+              "review": {"state": "edited", "edits": {"fatalities_min": 7}}}
+    assert describe.event_figure(STRIKE, "fatalities") == "at least four"
+    assert describe.event_figure(edited, "fatalities") == "7+ (edited)"
+    assert "7+ (edited) killed" in describe.describe(edited)
+    assert describe.event_figure(edited, "injured") == "nine people"
+
+
 def test_actors_are_not_repeated():
     names = [a["name"] for a in describe.distinct_actors(STRIKE["actors"])]
     assert names == ["Russia", "Russian forces"]  # "Russian (RU)" is Russia again

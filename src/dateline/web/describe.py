@@ -140,12 +140,23 @@ def place_text(event: dict[str, Any]) -> str | None:
     return location.get("name") or location.get("text")
 
 
+def event_figure(event: dict[str, Any], kind: str) -> str | None:
+    """The event's "fatalities" or "injured" in the report's words, unless an analyst
+    edited that figure: then its numbers, marked as edited (the words no longer fit)."""
+    q = event.get(kind)
+    edits = (event.get("review") or {}).get("edits") or {}
+    if q and any(name.startswith(kind + "_") for name in edits):
+        said = quantity_text({**q, "text": None})
+        return f"{said} (edited)" if said else None
+    return quantity_text(q)
+
+
 def figures(event: dict[str, Any]) -> list[str]:
     """Killed, injured and weapons launched, each in the report's words."""
     found = []
-    if killed := quantity_text(event.get("fatalities")):
+    if killed := event_figure(event, "fatalities"):
         found.append(f"{killed} killed")
-    if hurt := quantity_text(event.get("injured")):
+    if hurt := event_figure(event, "injured"):
         found.append(f"{hurt} injured")
     for kind, q in (event.get("weapons") or {}).items():
         if said := quantity_text(q):

@@ -358,10 +358,12 @@ def test_every_page_fits_a_phone(analyst, server, browser):  # noqa: ANN001
                                   is_mobile=True, device_scale_factor=2)
     page = context.new_page()
     for path in (*PHONE_PAGES, f"/events/{event_id}", f"/articles/{article}",
-                 "/events?since=2025-11-01&until=2025-11-30"):
+                 "/events?since=2025-11-01&until=2025-11-30", "/api/docs", "/no-such-page"):
         page.goto(server + path)
         if path == "/map":
             page.wait_for_selector("#map[data-loaded=true]")
+        if path == "/api/docs":
+            page.wait_for_selector(".swagger-ui .info")
         width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
         assert width <= 390, (path, width)
         page.screenshot(path=str(ARTIFACTS / f"phone-{path.strip('/').split('?')[0].replace('/', '-') or 'dashboard'}.png"),

@@ -117,6 +117,10 @@ QUERIES = {
     # Dates off month boundaries: the partial months at each end are read from events.
     "map: world, 2024-02-10 to 2024-05-20 (aggregated)": "/api/map.geojson?bbox=-180,-90,180,90&since=2024-02-10&until=2024-05-20",
     "map: world, all time, every family (the map page's default)": "/api/map.geojson?bbox=-180,-90,180,90",
+    # The map's time slider: a 7- or 30-day window ending on any day, and a zoomed-in box.
+    "map: world, slider 7 days": "/api/map.geojson?bbox=-180,-90,180,90&since=2024-03-14&until=2024-03-20",
+    "map: world, slider 30 days": "/api/map.geojson?bbox=-180,-90,180,90&since=2024-04-17&until=2024-05-16",
+    "map: zoomed box, slider 30 days": "/api/map.geojson?bbox=28.1,47.3,34.9,51.6&since=2024-04-17&until=2024-05-16",
 }
 
 

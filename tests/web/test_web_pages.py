@@ -160,19 +160,6 @@ def test_demo_prepare_ingests_examples(tmp_path):  # noqa: ANN001
     assert demo.EXAMPLES.name == "examples" and any(demo.EXAMPLES.glob("*.txt"))
 
 
-def test_timeline_bars_fill_empty_days():
-    from dateline.web.charts import HEIGHT, timeline_bars
-
-    bars, days, top = timeline_bars([
-        {"day": "2025-03-03", "family": "violence", "country": "UA", "count": 2},
-        {"day": "2025-03-03", "family": "diplomacy", "country": "CH", "count": 1},
-        {"day": "2025-03-05", "family": "violence", "country": "UA", "count": 1},
-        {"day": None, "family": "statement", "country": None, "count": 9}])
-    assert len(days) == 14 and days[-1] == "2025-03-05" and top == 3
-    stacked = [b for b in bars if b.day == "2025-03-03"]
-    assert sum(b.height for b in stacked) == HEIGHT and len(bars) == 3
-
-
 def test_proposals_page_from_the_seed(client, store):  # noqa: ANN001
     from datetime import date
     from pathlib import Path

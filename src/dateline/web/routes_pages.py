@@ -2,19 +2,22 @@
 package's query modules, then render; forms carry a CSRF token."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from ..store import queries
 from . import queries_extra, reviews
 from .accounts import check_password, new_token, revoke_token
 from .adding import add_article
-from .charts import HEIGHT, WIDTH, timeline_bars
+from .charts import build_chart, daily_totals, date_range
 from .deps import SESSION_COOKIE, EngineDep, FilterDep, current_user
 from .highlight import Mark, highlight
+from .describe import quantity_text
+from .icons import TYPE_SHAPES
 from .pages import render, templates
 from .routes_api import COUNT_LIMIT
 from .proposals import proposals_view
@@ -26,8 +29,8 @@ COMPARED = (("claimed by", lambda m: m.get("claimed_by")),
             ("status", lambda m: m.get("status")),
             ("date", lambda m: _span((m.get("date") or {}).get("start"), (m.get("date") or {}).get("end"))),
             ("place", lambda m: (m.get("location") or {}).get("name")),
-            ("fatalities", lambda m: _span((m.get("fatalities") or {}).get("min"), (m.get("fatalities") or {}).get("max"))),
-            ("injured", lambda m: _span((m.get("injured") or {}).get("min"), (m.get("injured") or {}).get("max"))))
+            ("killed", lambda m: quantity_text(m.get("fatalities"))),
+            ("injured", lambda m: quantity_text(m.get("injured"))))
 
 
 def _span(low: Any, high: Any) -> str | None:
@@ -66,16 +69,36 @@ def _writer(request: Request, csrf: str | None) -> str:
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, engine: EngineDep) -> Response:
     _reader(request)
-    bars, days, top = timeline_bars(queries.stats(engine))
     latest, _ = queries.list_events(engine, limit=12, sort="-published")
-    return render(request, "dashboard.html", counts=queries.counts(engine), bars=bars,
-                  days=days, top=top, width=WIDTH, height=HEIGHT, latest=latest)
+    return render(request, "dashboard.html", counts=queries.counts(engine), latest=latest)
+
+
+@router.get("/chart", response_class=HTMLResponse)
+def chart_fragment(request: Request, engine: EngineDep, filters: FilterDep) -> Response:
+    """The timeline chart alone (an HTML fragment), for the dashboard and the events
+    page to load after the page itself: at a million events counting by day takes
+    0.3-1 s, which the list should not wait for."""
+    _reader(request)
+    chart = build_chart(daily_totals(engine, filters), since=filters.since, until=filters.until)
+    return render(request, "chart_fragment.html", chart=chart,
+                  title="Filtered events over time" if request.query_params else "Events over time")
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """Browsers ask for /favicon.ico whatever the page links; the SVG answers it."""
+    return FileResponse(Path(__file__).with_name("static") / "favicon.svg",
+                        media_type="image/svg+xml",
+                        headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, engine: EngineDep) -> Response:
     _reader(request)
-    return render(request, "map.html", families=queries_extra.families(engine))
+    first, last = date_range(engine)
+    return render(request, "map.html", families=queries_extra.families(engine),
+                  first_day=first and first.isoformat(), last_day=last and last.isoformat(),
+                  span_days=(last - first).days if first and last else 0)
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -88,7 +111,11 @@ def events_page(request: Request, engine: EngineDep, filters: FilterDep,
     found_reviews = reviews.reviews_for(engine, [e["id"] for e in found])
     found = [reviews.with_review(e, found_reviews.get(e["id"])) for e in found]
     args = [(k, v) for k, v in request.query_params.multi_items() if k not in ("page", "sort") and v]
-    return render(request, "events.html", events=found, total=total, page=page,
+    # With a date filter, the chart of the filtered events over the filter's dates
+    # (loaded by the page from /chart); without one it would count every event.
+    chart = bool(filters.since or filters.until)
+    return render(request, "events.html", events=found, total=total, page=page, chart=chart,
+                  types=TYPE_SHAPES,
                   total_is_lower_bound=listed.total_is_lower_bound,
                   pages=max(1, -(-total // PAGE_SIZE)), sort=sort, args=args,
                   query=dict(request.query_params), families=queries_extra.families(engine))

@@ -186,10 +186,10 @@ def _merged_place(c: Cluster, resolved, resolve_place) -> Place | None:
     d = c.primary
     candidates = [d] + [x for x in c.drafts if x is not d]
     for x in candidates:
-        if x.nationwide and getattr(x, "_nation", None):
+        if x.nationwide and x.nation:
             words = x.facts.text[x.facts.nationwide[0]:x.facts.nationwide[1]] if x.facts.nationwide \
-                else getattr(x, "_nation_text", x._nation)
-            p = resolve_place(None, country=x._nation, text=words)
+                else (x.nation_text or x.nation)
+            p = resolve_place(None, country=x.nation, text=words)
             if p:
                 return p
         if x.place is not None:

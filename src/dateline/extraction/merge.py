@@ -38,7 +38,7 @@ class Cluster:
 def place_key(d: Draft, resolved: dict[int, Place | None]) -> tuple[str, str | None] | None:
     """(level, key): ('country', 'UA') or ('place', 'kyiv') or None when unplaced."""
     if d.nationwide:
-        return ("country", getattr(d, "_nation", None))
+        return ("country", d.nation)
     if d.place is None:
         return None
     place = resolved.get(id(d.place))
@@ -51,7 +51,7 @@ def place_key(d: Draft, resolved: dict[int, Place | None]) -> tuple[str, str | N
 
 def place_country(d: Draft, resolved: dict[int, Place | None]) -> str | None:
     if d.nationwide:
-        return getattr(d, "_nation", None)
+        return d.nation
     if d.place is None:
         return None
     place = resolved.get(id(d.place))
@@ -124,6 +124,22 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
     return False
 
 
+def _other_toll(a: Draft, b: Draft) -> bool:
+    """Two different counted tolls: two events, or two accounts of one (kept apart)."""
+    return _counted(a.fatalities) and _counted(b.fatalities) and \
+        (a.fatalities.min, a.fatalities.max) != (b.fatalities.min, b.fatalities.max)
+
+
+def _another_source(d: Draft, c: Cluster) -> bool:
+    """d's figures come from someone the event's own mentions never cite: an account of its own."""
+    sources = {x.claimed_by for x in c.drafts if x.claimed_by}
+    return bool(d.claimed_by and sources and d.claimed_by not in sources)
+
+
+def _sides_differ(a: Draft, b: Draft) -> bool:
+    return bool(_source_country(a) and _source_country(b) and _source_country(a) != _source_country(b))
+
+
 def _toll_only(d: Draft) -> bool:
     """'4 soldiers and 7 militants were killed': a toll with no act of its own."""
     return d.type == "attack" and d.trigger is not None and d.trigger.lemma_.lower() in ("kill", "wound", "injure", "die") \
@@ -162,7 +178,7 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
                          and not _broad(d, resolved)})
     # Placed body sentences first, so headline, lead and unplaced drafts join the body
     # event they echo.
-    ordered = sorted(drafts, key=lambda d: (d.facts.is_heading, _unplaced_thin(d), _inventory(d),
+    ordered = sorted(drafts, key=lambda d: (d.facts.is_heading, d.refers_back, _unplaced_thin(d), _inventory(d),
                                             _broad_thin(d, resolved), d.facts.is_lead, d.facts.index))
     for d in ordered:
         if _inventory(d):
@@ -171,6 +187,15 @@ def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list
                          and (place_key(c.primary, resolved) or ("",))[0] == "country"), None)
             if host is not None:
                 host.add(d)
+                continue
+        if d.refers_back and not d.facts.is_heading:
+            # "Two soldiers were wounded during the clashes": the event told just before
+            earlier = [c for c in clusters if c.family == d.family
+                       and min(x.facts.index for x in c.drafts) < d.facts.index
+                       and not any(_other_toll(d, x) or _sides_differ(d, x) for x in c.drafts)
+                       and not _another_source(d, c)]
+            if earlier:
+                max(earlier, key=lambda c: max(x.facts.index for x in c.drafts if x.facts.index < d.facts.index)).add(d)
                 continue
         if _unplaced_thin(d) and not d.facts.is_heading:
             host = _host_for_unplaced(d, clusters)

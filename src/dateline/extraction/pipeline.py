@@ -133,8 +133,8 @@ class Extractor:
                         resolved[id(p)] = replace(place, country=country)
         countries = Counter(pl.country for pl in resolved.values() if pl and pl.country)
         for d in drafts:
-            if d.nationwide and not getattr(d, "_nation", None):
-                d._nation = assemble.nation_of(d, countries)
+            if d.nationwide and not d.nation:
+                d.nation = assemble.nation_of(d, countries)
         # a text of one paragraph (an event note) tells its event, however old: no background
         one_paragraph = len(article.paragraphs) <= 1
         kept = drafts if one_paragraph else dating.drop_background(drafts, ctx.anchor)

@@ -34,7 +34,7 @@ BYLINE = re.compile(r"^\s*by\s+([A-Z][\w.'\- ]{1,80}?)\s*$", re.IGNORECASE)
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'/\-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z. ]{1,40}?))?"
     r"(?:\s*,\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?))?"
-    r"\s*(?:\((?P<agency>[A-Za-z .]+)\))?\s*(?:—|–|-{1,2})\s*(?P<rest>.*)$")
+    r"\s*(?:\((?P<agency>[A-Za-z .]+)\))?(?:\s*(?:—|–|--)|\s+-)\s*(?P<rest>.*)$")   # a lone hyphen needs a space: QALA-E-NAW
 
 # news agencies named in datelines ("Addis Ababa (AFP) -"); a bracket alone ("Rapid Support
 # Forces (RSF) —") makes no dateline

@@ -116,7 +116,7 @@ class AirspaceComponent(FamilyComponent):
             d.place = place
             if place is None and owner_country is not None:
                 d.nationwide = True
-                d._nation, d._nation_text = owner_country
+                d.nation, d.nation_text = owner_country
             out.append(d)
         if len(out) == 1:
             attach_quantities(out[0], facts, ctx.lex, facts.numbers)

@@ -67,6 +67,9 @@ class Draft:
     sublocations: list[PlaceMention] = field(default_factory=list)
     part_of: Any = None
     denied: Any = None                # for a denial: the claim it denies
+    refers_back: bool = False         # "were wounded during the clashes": figures of an event told before
+    nation: str | None = None         # a nationwide event's country (ISO2), once known
+    nation_text: str | None = None    # the words that name it ("across the country")
 
     @property
     def family(self) -> str:

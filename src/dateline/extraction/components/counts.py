@@ -27,7 +27,7 @@ ADJECTIVES = {"more", "other", "civilian", "unarmed", "young", "elderly", "forei
               "suspected", "alleged", "enemy", "rebel", "government", "army", "security", "police", "aid",
               "health", "medical", "palestinian", "israeli", "russian", "ukrainian", "additional", "further"}
 DEAD_WORDS = re.compile(r"\b(dead|deaths?|killed|kill|killing|fatalities|lives|bodies|died|die|slain|"
-                        r"lost their lives|perished|massacred|executed|death toll|toll)\b", re.I)
+                        r"lost their lives|perished|massacred|executed|martyred|death toll|toll)\b", re.I)
 HURT_WORDS = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hospitali[sz]ed|casualties)\b", re.I)
 RESCUE_WORDS = re.compile(r"\b(rescu\w*|evacuat\w*|saved|freed|released|displaced|missing|arrested|detained|captured|abducted|kidnapped|fled|hostages?|prisoners?)\b", re.I)
 INTERCEPT = re.compile(r"\b(shot down|shooting down|downed|intercepted|intercepting|destroyed|neutrali[sz]ed|"

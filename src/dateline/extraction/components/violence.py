@@ -291,6 +291,18 @@ def missile_test(facts, main, ctx) -> Draft:
     return d
 
 
+def told_before(triggers, facts) -> bool:
+    """'Two soldiers were wounded during the clashes', 'was killed in that airstrike': the figures
+    belong to the fight or strike the article told before."""
+    for t in triggers:
+        tok = t.token
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "in", "by") \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this", "those", "these") for c in tok.children) \
+                and not any(c.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for c in tok.subtree):
+            return True
+    return False
+
+
 REFERRING = {"the", "that", "this", "these", "those", "such", "its", "their"}
 
 
@@ -478,7 +490,7 @@ class ViolenceComponent(FamilyComponent):
             d.actors = [own_actor] if own_actor else []
             d.nationwide = (facts.nationwide is not None or nation is not None) and not group
             if nation:
-                d._nation, d._nation_text = nation
+                d.nation, d.nation_text = nation
             if intercept_only:
                 d.role = "intercept"
             d.sublocations = [p for p in context if p.cue == "district"]
@@ -491,7 +503,9 @@ class ViolenceComponent(FamilyComponent):
         single_dead, single_hurt = singular_victims(facts)
         if len(drafts) == 1 and etype == "attack":
             singular_weapons(drafts[0], facts, lex)
+        back = told_before(triggers, facts)
         for d in drafts:
+            d.refers_back = back and d.place is None
             if d.fatalities is None and single_dead is not None and len(drafts) == 1:
                 d.fatalities = single_dead
             if d.injured is None and single_hurt is not None and len(drafts) == 1:

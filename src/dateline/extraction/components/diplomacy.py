@@ -56,6 +56,23 @@ def leaders_spoke(draft: Draft) -> bool:
     return False
 
 
+MEETING_VERBS = {"meet", "hold", "resume", "talk", "negotiate", "convene", "reconvene", "continue"}
+
+
+def _agreed_to_meet(tok) -> bool:
+    return tok is not None and tok.lemma_.lower() == "agree" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in MEETING_VERBS for c in tok.children)
+
+
+def _two_parties(tok) -> bool:
+    """'Lavrov and Rubio had a telephone conversation': the call's parties are its subject."""
+    verb = tok.head if tok.dep_ in ("dobj", "pobj", "attr") else tok
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "conj" for g in c.children):
+            return True
+    return False
+
+
 def spoke_to_media(draft: Draft) -> bool:
     for prep in draft.trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
@@ -114,7 +131,11 @@ class DiplomacyComponent(FamilyComponent):
                     else:
                         d.place = None        # a call has no place of its own
                 d.targets = counterparts(d, ctx)
-                if etype == "diplomatic_meeting" and not (d.place or d.targets or d.date):
+                if etype == "agreement" and _agreed_to_meet(d.trigger):
+                    # "agreed to meet again in early 2014": a meeting arranged, not a deal
+                    d.type, d.subtype, d.status = "diplomatic_meeting", "talks", "planned"
+                if etype == "diplomatic_meeting" and not (d.place or d.targets or d.date) \
+                        and not (d.subtype == "call" and _two_parties(d.trigger)):
                     continue
                 if etype == "visit" and not d.place:
                     continue

@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Mapping, Sequence
 
 from ..settings import Settings
-from .assemble import build_event
+from .assemble import build_event, link_parts
 from .clustering import average_link
 from .features import MentionFeatures, build_features
 from .records import FusionResult, MentionRecord
@@ -41,7 +41,10 @@ class _UnionFind:
 
 
 def _may_share_event(a: MentionFeatures, b: MentionFeatures) -> bool:
-    """One article tells one event once, except conflicting accounts by two sides."""
+    """One article tells one event once, except conflicting accounts by two sides;
+    a whole (a nationwide barrage) and a part of one (a city's strike) never merge."""
+    if (a.is_part and b.is_whole) or (a.is_whole and b.is_part):
+        return False
     if a.record.article_id != b.record.article_id:
         return True
     return bool(a.claimant.side and b.claimant.side and a.claimant.side != b.claimant.side)
@@ -82,7 +85,8 @@ class Fuser:
                     and existing.get(a.record.key) == existing.get(b.record.key)):
                 units.union(i, j)
         clusters = self._cluster(feats, scores, units, existing)
-        events = tuple(build_event([records[i] for i in c], existing) for c in clusters)
+        events = link_parts(tuple(build_event([records[i] for i in c], existing)
+                                  for c in clusters))
         aliases = {old: ev.id for ev in events for old in ev.aliases}
         return FusionResult(events=events, aliases=aliases, similarity=self.model.name)
 

@@ -120,7 +120,8 @@ def _events_table(found: list[dict], total: int) -> None:
         table.add_column(column, overflow="fold")
     for event in found:
         row = flat_event(event)
-        killed = "" if row["fatalities_min"] is None else str(row["fatalities_min"])
+        killed = row["fatalities_text"] or ("" if row["fatalities_min"] is None
+                                            else str(row["fatalities_min"]))
         table.add_row(row["date_start"] or "", f"{row['type']}/{row['subtype'] or '-'}",
                       row["status"], row["place"] or "", row["country"] or "", killed,
                       str(row["source_count"]), (row["evidence"] or "")[:120])

@@ -42,7 +42,8 @@ class FuseReport:
 
 def _select_mentions():  # noqa: ANN202 - a SQLAlchemy Select
     m, a, e = s.event_mentions, s.articles, s.events
-    return (select(m.c.article_id, m.c.event_id, m.c.data, m.c.date_start, a.c.published, a.c.url,
+    return (select(m.c.article_id, m.c.event_id, m.c.data, m.c.family, m.c.date_start,
+                   a.c.published, a.c.url,
                    a.c.title, a.c.duplicate_of, e.c.data.label("event_data"))
             .select_from(m.join(a, a.c.id == m.c.article_id).join(e, e.c.event_id == m.c.event_id)))
 
@@ -108,13 +109,20 @@ def fuse_store(engine: Engine, fuser: Fuser, *,
         # Existing events a new mention could join: those dated within the widest window.
         margin = timedelta(days=max(DEFAULT_WINDOWS.values()) + 1)
         days = {r.date_start or r.published for r in new_rows} - {None}
+        m, a = s.event_mentions, s.articles
         near = []
         if days:
             lo, hi = min(days) - margin, max(days) + margin
-            m, a = s.event_mentions, s.articles
             near = list(conn.execute(_select_mentions().where(or_(
                 and_(m.c.date_start >= lo, m.c.date_start <= hi),
                 and_(m.c.date_start.is_(None), a.c.published >= lo, a.c.published <= hi)))))
+        undated = {r.family for r in new_rows if r.date_start is None and r.published is None}
+        if undated:
+            # A report with no date at all (a text file, no dateline) is compared with
+            # the stored undated ones of its family, as a single batch would compare them.
+            near += list(conn.execute(_select_mentions().where(
+                m.c.date_start.is_(None), a.c.published.is_(None),
+                m.c.family.in_(sorted(undated)))))
         touched_ids = {r.event_id for r in near if _is_fused(r)}
         old_rows = list(conn.execute(_select_mentions().where(
             s.event_mentions.c.event_id.in_(touched_ids)))) if touched_ids else []

@@ -88,14 +88,24 @@ def unfused_article_ids(engine: Engine) -> list[int]:
                                  .order_by(m.c.article_id)))
 
 
+_store_lock = threading.Lock()
+
+
 def fuse_store(engine: Engine, fuser: Fuser, *,
                article_ids: Iterable[int] | None = None) -> FuseReport:
     """Assign every new mention to a fused event; existing ids are kept.
 
     ``article_ids`` limits the new mentions to those articles' (what an ingest just
     stored: reading only them keeps fusion per batch cheap on a large store);
-    without it every unfused mention in the store is fused.
+    without it every unfused mention in the store is fused. One fusion at a time
+    per process: two web requests adding reports of one event must not both
+    rewrite it from the same stale read.
     """
+    with _store_lock:
+        return _fuse_store(engine, fuser, article_ids)
+
+
+def _fuse_store(engine: Engine, fuser: Fuser, article_ids: Iterable[int] | None) -> FuseReport:
     with engine.connect() as conn:
         query = _select_mentions()
         if article_ids is not None:

@@ -32,8 +32,8 @@ app = typer.Typer(help="dateline: news reports of war and diplomacy, made into d
 def _root(
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
                                          help="More log lines on stderr (-vv: debug).")] = 0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q",
-                                        help="Errors only: no warnings, notes or progress.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Errors and results only: no warnings, no progress bars.")] = False,
 ) -> None:
     """Logging is configured here, once, for every command."""
     configure_logging(verbose, quiet)

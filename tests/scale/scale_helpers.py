@@ -2,6 +2,7 @@
 comparable snapshot of a store."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -59,11 +60,18 @@ def snapshot(engine) -> dict:  # noqa: ANN001 - a SQLAlchemy Engine
         "places": sorted((origin_of[p.article_id], p.ordinal, p.role, p.text, p.name or "",
                           p.country or "", p.geonameid or 0) for p in places),
         "errors": sorted(tuple(e) for e in errors),
-        "fused_events": sorted((repr(tuple(e)) for e in fused)),
+        "fused_events": sorted(repr(tuple(_comparable(v) for v in e)) for e in fused),
         "event_of_mention": sorted((origin_of[m.article_id], m.mention_key, m.event_id)
                                    for m in mentions),
         "counts": queries.counts(engine),
     }
+
+
+def _comparable(value):  # noqa: ANN001, ANN202
+    """JSON with its keys sorted: PostgreSQL's JSONB keeps keys in its own order."""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return value
 
 
 def duplicate_rows(engine) -> dict[str, int]:  # noqa: ANN001

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -96,7 +97,8 @@ def main() -> None:
         spec = corpus(Path(tmp) / "day.jsonl")
         out = [run(spec, f"sqlite:///{tmp}/{name}.sqlite", fuse=fuse, batch_size=args.batch_size)
                for name, fuse in (("raw", False), ("fused", True))]
-    print(json.dumps({"batch_size": args.batch_size, "runs": out}, indent=1))
+    print(json.dumps({"batch_size": args.batch_size, "load_average": os.getloadavg(),
+                      "runs": out}, indent=1))
 
 
 if __name__ == "__main__":

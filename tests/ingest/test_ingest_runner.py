@@ -27,14 +27,18 @@ def ingest(url, specs, **kwargs):
 def test_same_ingest_twice_adds_nothing(db_url, tmp_path):
     write_text_corpus(tmp_path / "c", 12)
     first, engine = ingest(db_url, [tmp_path / "c"], batch_size=5)
+    # 24 mentions: four cities, each struck (undated) and its toll; every report of one
+    # city joins its two events as the batches are stored.
     assert first.to_dict() == {"ingested": 12, "duplicates": 0, "near_duplicates": 0,
-                               "failed": 0, "events": 24}
+                               "failed": 0, "events": 24, "fused_mentions": 24,
+                               "events_created": 8}
     before = queries.counts(engine)
     second, _ = ingest(db_url, [tmp_path / "c", tmp_path / "c" / "article_0003.txt"])
     assert second.to_dict() == {"ingested": 0, "duplicates": 13, "near_duplicates": 0,
-                                "failed": 0, "events": 0}
+                                "failed": 0, "events": 0, "fused_mentions": 0,
+                                "events_created": 0}
     assert queries.counts(engine) == before == {"articles": 12, "near_duplicates": 0,
-                                                 "events": 24, "mentions": 24, "errors": 0}
+                                                 "events": 8, "mentions": 24, "errors": 0}
 
 
 def test_same_text_in_another_wrapper_is_a_duplicate(sqlite_url, tmp_path):

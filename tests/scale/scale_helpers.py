@@ -2,6 +2,7 @@
 comparable snapshot of a store."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -11,13 +12,15 @@ from dateline.store import queries
 from dateline.store import schema as s
 
 DATA = Path(__file__).parent / "data"
+OUTLETS = Path(__file__).parents[1] / "fuse" / "outlets"  # three outlets' reports of one night
 
 
 def build_corpus(folder: Path) -> Path:
-    """The six fixture articles plus what a real crawl holds: an exact copy, a
-    syndicated near-copy, an empty file and a binary file."""
+    """The six fixture articles, three outlets' reports of one night (fused into shared
+    events), plus what a real crawl holds: an exact copy, a syndicated near-copy, an
+    empty file and a binary file."""
     folder.mkdir(parents=True)
-    for path in sorted(DATA.glob("*.txt")):
+    for path in sorted([*DATA.glob("*.txt"), *OUTLETS.glob("*.txt")]):
         shutil.copy(path, folder / path.name)
     shutil.copy(DATA / "geneva_talks_round.txt", folder / "zz_exact_copy.txt")
     wire = (DATA / "kharkiv_night_strike.txt").read_text(encoding="utf-8")
@@ -44,8 +47,11 @@ def snapshot(engine) -> dict:  # noqa: ANN001 - a SQLAlchemy Engine
                               ).all()
         errors = conn.execute(select(s.ingest_errors.c.source, s.ingest_errors.c.kind,
                                      s.ingest_errors.c.reason)).all()
-        fused = conn.execute(select(s.events.c.event_id, s.events.c.type,
-                                    s.events.c.place_name, s.events.c.date_start)).all()
+        # Every column of every event but the time it was written, JSON included.
+        fused = conn.execute(select(*(c for c in s.events.c if c.name != "updated_at"))).all()
+        mentions = conn.execute(select(s.event_mentions.c.article_id,
+                                       s.event_mentions.c.mention_key,
+                                       s.event_mentions.c.event_id)).all()
     return {
         "articles": {r.origin: (r.content_hash, r.raw_hash, r.title, r.published,
                                 origin_of.get(r.duplicate_of), r.similarity, r.event_count)
@@ -54,10 +60,18 @@ def snapshot(engine) -> dict:  # noqa: ANN001 - a SQLAlchemy Engine
         "places": sorted((origin_of[p.article_id], p.ordinal, p.role, p.text, p.name or "",
                           p.country or "", p.geonameid or 0) for p in places),
         "errors": sorted(tuple(e) for e in errors),
-        "fused_events": sorted((e.event_id, e.type, e.place_name or "", str(e.date_start))
-                               for e in fused),
+        "fused_events": sorted(repr(tuple(_comparable(v) for v in e)) for e in fused),
+        "event_of_mention": sorted((origin_of[m.article_id], m.mention_key, m.event_id)
+                                   for m in mentions),
         "counts": queries.counts(engine),
     }
+
+
+def _comparable(value):  # noqa: ANN001, ANN202
+    """JSON with its keys sorted: PostgreSQL's JSONB keeps keys in its own order."""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return value
 
 
 def duplicate_rows(engine) -> dict[str, int]:  # noqa: ANN001

@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 from scale_helpers import build_corpus, duplicate_rows, snapshot
 
-from dateline.fuse.engine import Fuser
-from dateline.fuse.store_sync import fuse_store
 from dateline.ingest.runner import run_ingest
 from dateline.settings import Settings
-from dateline.store import db
+from dateline.store import db, queries
 
 pytestmark = pytest.mark.slow
 
@@ -25,12 +23,13 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def local_run(corpus, tmp_path_factory):
-    """The reference: the local engine (one process), then fusion, on SQLite."""
+    """The reference: the local engine (one process, fusing each batch), on SQLite, with
+    the batch size the Ray run uses (fusion is incremental, batch by batch)."""
     url = f"sqlite:///{tmp_path_factory.mktemp('local') / 'local.sqlite'}"
     settings = Settings.load(db_url=url)
     engine = db.open_engine(url)
-    summary = run_ingest([str(corpus)], settings=settings, engine=engine, workers=1)
-    fuse_store(engine, Fuser.from_settings(settings))
+    summary = run_ingest([str(corpus)], settings=settings, engine=engine, workers=1,
+                         batch_size=3)
     return summary, snapshot(engine)
 
 
@@ -61,9 +60,11 @@ def test_ray_stores_exactly_what_the_local_engine_stores(local_run, ray_run):
     local_summary, local_rows = local_run
     _, engine, marker = ray_run
     assert marker.is_file(), "the crash hook never fired: no worker was lost"
-    assert local_summary.to_dict() == {"ingested": 6, "duplicates": 1, "near_duplicates": 1,
-                                       "failed": 2, "events": local_summary.events}
-    assert local_summary.events > 6
+    assert local_summary.to_dict() == {
+        "ingested": 9, "duplicates": 1, "near_duplicates": 1, "failed": 2,
+        "events": local_summary.events, "fused_mentions": local_summary.events,
+        "events_created": local_summary.events_created}
+    assert local_summary.events > local_summary.events_created > 9
     ray_rows = snapshot(engine)
     # Article by article: the stored contract JSON (events, places, quotes) is identical.
     assert ray_rows["contract"].keys() == local_rows["contract"].keys()
@@ -72,6 +73,11 @@ def test_ray_stores_exactly_what_the_local_engine_stores(local_run, ray_run):
     assert ray_rows == local_rows
     assert any(c["quotes"] for c in ray_rows["contract"].values())
     assert ray_rows["places"] and ray_rows["fused_events"]
+    # The outlets' night is fused the same way on both: one Kyiv strike, three sources.
+    kyiv = [e for e in queries.list_events(engine, queries.EventFilter(place="Kyiv",
+                                                                       types=("attack",)))[0]
+            if e["location"]["name"] == "Kyiv"]
+    assert len(kyiv) == 1 and kyiv[0]["source_count"] == 3
 
 
 def test_a_lost_worker_leaves_no_duplicate_rows(ray_run):
@@ -88,5 +94,6 @@ def test_the_closing_summary_names_engine_and_workers(local_run, ray_run):
     s = local_summary
     assert lines[-1].startswith(
         f"ingested {s.ingested}, duplicates {s.duplicates}, near-duplicates {s.near_duplicates}, "
-        f"failed {s.failed}, events {s.events}, fused {s.events} new mentions into ")
+        f"failed {s.failed}, events {s.events}, fused {s.events} new mentions into "
+        f"{s.events_created} new events")
     assert "(engine ray, 2 workers, " in lines[-1]

@@ -8,22 +8,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import InputError
 from ..settings import Settings
-from .options import date_option
+from .options import date_option, format_option
 
 
 def explain(
     path: Annotated[str, typer.Argument(help="A plain-text or HTML article; '-' reads standard input.")],
     published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
-    format: Annotated[str, typer.Option("--format", help="text (readable) or json (dateline.explain/1).")] = "text",
+    format: format_option("text", "json") = "text",
 ) -> None:
     """Why each event was extracted (rule ids, steps) and why each other sentence gave none."""
     from ..extraction.pipeline import Extractor
     from ..ingest.read import read_path
 
-    if format not in ("json", "text"):
-        raise InputError(f"--format must be text or json, not {format!r}")
     settings = Settings.load()
     article = read_path(path, published=date_option(published, "--published"), max_bytes=settings.max_input_bytes)
     explanation = Extractor.from_settings(settings).explain_article(article)

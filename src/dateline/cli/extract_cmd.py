@@ -8,29 +8,22 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import InputError
 from ..settings import Settings
-from .options import date_option
+from .options import date_option, format_option
 
 
 def extract(
     path: Annotated[str, typer.Argument(help="A plain-text or HTML article; '-' reads standard input.")],
     published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
-    format: Annotated[str, typer.Option("--format", help="json (the contract) or table.")] = "json",
+    format: format_option("json", "table") = "json",
 ) -> None:
     """Extract the events of one article and print them (JSON: shared/contract/extract.md)."""
-    import warnings
-
     from ..extraction.pipeline import Extractor
     from ..ingest.read import read_path
 
-    if format not in ("json", "table"):
-        raise InputError(f"--format must be json or table, not {format!r}")
     settings = Settings.load()
     article = read_path(path, published=date_option(published, "--published"), max_bytes=settings.max_input_bytes)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        extractor = Extractor.from_settings(settings)
+    extractor = Extractor.from_settings(settings)  # warns (stderr) when it falls back to sm
     result = extractor.extract_article(article)
     if format == "json":
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from ..settings import Settings
+from .options import DbOption
 
 SimilarityOption = Annotated[str, typer.Option(
     "--similarity", help="Sentence similarity: auto (MiniLM if installed), minilm or lexical.")]
@@ -19,7 +20,7 @@ def register(app: typer.Typer) -> None:
 
 
 def fuse(
-    db: Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path.")] = None,
+    db: DbOption = None,
     similarity: SimilarityOption = "auto",
 ) -> None:
     """Merge reports of the same event across articles (incremental: existing ids are kept)."""

@@ -4,36 +4,16 @@ from __future__ import annotations
 import json
 import sys
 import time
-from enum import Enum
 from typing import Annotated, Optional
 
 import typer
 
 from ..errors import InputError
 from ..settings import Settings
-from .options import date_option
+from .options import DbOption, Engine, EngineOption, date_option, format_option, is_quiet
 
-DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path "
-                                                 "(default: DATELINE_DB or the user data dir).")]
-
-
-class EventFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-    geojson = "geojson"
-
-
-class IngestEngine(str, Enum):
-    local = "local"
-    ray = "ray"
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
+EventFormat = format_option("table", "csv", "json", "jsonl", "geojson")
+ListFormat = format_option("table", "json", "jsonl")
 
 
 def _engine(db: str | None, **overrides):  # noqa: ANN003, ANN202
@@ -52,19 +32,23 @@ def ingest(
     batch_size: Annotated[int, typer.Option(min=1, help="Inputs per committed batch.")] = 25,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching private and "
                                                 "loopback addresses.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    engine_name: Annotated[IngestEngine, typer.Option(
-        "--engine", help="local (processes on this machine) or ray (needs the ray extra).",
-    )] = IngestEngine.local,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar "
+                                        "(`dateline -q` also hides warnings).")] = False,
+    engine_name: EngineOption = Engine.local,
     ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster to join "
                                                        "(default: start Ray here).")] = None,
+    fuse: Annotated[bool, typer.Option("--fuse/--no-fuse", help="Fuse each stored batch into "
+                                       "events (--no-fuse: one raw event per mention, for "
+                                       "`dateline fuse` later).")] = True,
 ) -> None:
-    """Read, extract and store articles; running it again adds nothing twice."""
-    if engine_name is IngestEngine.ray:
+    """Read, extract, store and fuse articles; running it again adds nothing twice."""
+    quiet = quiet or is_quiet()
+    if engine_name is Engine.ray:
         from ..scale.command import ingest_on_ray
 
         ingest_on_ray(sources, db=db, workers=workers, batch_size=batch_size,
-                      allow_private=allow_private, quiet=quiet, ray_address=ray_address)
+                      allow_private=allow_private, quiet=quiet, ray_address=ray_address,
+                      fuse=fuse)
         return
     if ray_address:
         raise InputError("--ray-address needs --engine ray")
@@ -77,16 +61,14 @@ def ingest(
     started = time.monotonic()
     with reporter:
         summary = run_ingest(sources, settings=settings, engine=engine, workers=workers,
-                             batch_size=batch_size, on_progress=reporter.update)
+                             batch_size=batch_size, fuse=fuse, on_progress=reporter.update)
         reporter.update(summary, force=True)
     elapsed = time.monotonic() - started
     for failure in summary.failures[:20]:
         print(f"failed: {failure.reason}", file=sys.stderr)
     if len(summary.failures) > 20:
         print(f"... and {len(summary.failures) - 20} more (see `dateline errors`)", file=sys.stderr)
-    print(f"ingested {summary.ingested}, duplicates {summary.duplicates}, near-duplicates "
-          f"{summary.near_duplicates}, failed {summary.failed}, events {summary.events} "
-          f"({elapsed:.1f}s)", file=sys.stderr)
+    print(f"{summary.describe(fused=fuse)} ({elapsed:.1f}s)", file=sys.stderr)
 
 
 def events(
@@ -100,12 +82,12 @@ def events(
     until: Annotated[Optional[str], typer.Option(help="Until YYYY-MM-DD.")] = None,
     status: Annotated[Optional[list[str]], typer.Option(help="reported/claimed/...")] = None,
     text: Annotated[Optional[str], typer.Option(help="Words in the evidence.")] = None,
-    fmt: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
+    fmt: EventFormat = "table",
     limit: Annotated[int, typer.Option(min=1)] = 100,
     offset: Annotated[int, typer.Option(min=0)] = 0,
     sort: Annotated[str, typer.Option(help="-date, date, fatalities, confidence, -published")] = "-date",
 ) -> None:
-    """List stored events, filtered."""
+    """List stored events (fused: one per real event, with every source), filtered."""
     from ..store import render
     from ..store.queries import EventFilter, list_events
 
@@ -115,13 +97,13 @@ def events(
                           until=date_option(until, "--until"), text=text)
     _, engine = _engine(db)
     found, total = list_events(engine, filters, limit=limit, offset=offset, sort=sort)
-    if fmt is EventFormat.json:
+    if fmt == "json":
         print(json.dumps({"events": found, "total": total}, ensure_ascii=False, indent=2))
-    elif fmt is EventFormat.jsonl:
+    elif fmt == "jsonl":
         sys.stdout.write(render.jsonl(found))
-    elif fmt is EventFormat.csv:
+    elif fmt == "csv":
         sys.stdout.write(render.events_csv(found))
-    elif fmt is EventFormat.geojson:
+    elif fmt == "geojson":
         print(json.dumps(render.events_geojson(found), ensure_ascii=False))
     else:
         _events_table(found, total)
@@ -138,7 +120,8 @@ def _events_table(found: list[dict], total: int) -> None:
         table.add_column(column, overflow="fold")
     for event in found:
         row = flat_event(event)
-        killed = "" if row["fatalities_min"] is None else str(row["fatalities_min"])
+        killed = row["fatalities_text"] or ("" if row["fatalities_min"] is None
+                                            else str(row["fatalities_min"]))
         table.add_row(row["date_start"] or "", f"{row['type']}/{row['subtype'] or '-'}",
                       row["status"], row["place"] or "", row["country"] or "", killed,
                       str(row["source_count"]), (row["evidence"] or "")[:120])
@@ -148,7 +131,7 @@ def _events_table(found: list[dict], total: int) -> None:
 def articles(
     db: DbOption = None,
     search: Annotated[Optional[str], typer.Option("--search", "-s", help="Full-text search.")] = None,
-    fmt: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
+    fmt: ListFormat = "table",
     limit: Annotated[int, typer.Option(min=1)] = 50,
     offset: Annotated[int, typer.Option(min=0)] = 0,
 ) -> None:
@@ -163,7 +146,7 @@ def articles(
 
 def errors(
     db: DbOption = None,
-    fmt: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
+    fmt: ListFormat = "table",
     limit: Annotated[int, typer.Option(min=1)] = 100,
 ) -> None:
     """Inputs that failed during ingest, with the reason."""
@@ -174,12 +157,12 @@ def errors(
     _print_list(found, total, "errors", fmt, ("kind", "attempts", "reason"))
 
 
-def _print_list(found: list[dict], total: int, key: str, fmt: ListFormat,
+def _print_list(found: list[dict], total: int, key: str, fmt: str,
                 columns: tuple[str, ...]) -> None:
-    if fmt is ListFormat.json:
+    if fmt == "json":
         print(json.dumps({key: found, "total": total}, ensure_ascii=False, indent=2))
         return
-    if fmt is ListFormat.jsonl:
+    if fmt == "jsonl":
         from ..store.render import jsonl
 
         sys.stdout.write(jsonl(found))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import importlib
 import sys
+from typing import Annotated
 
 import typer
 
 from ..errors import DatelineError
+from .options import configure_logging
 
 # Modules of dateline.cli that add commands (each defines register(app)).
 COMMAND_MODULES = [
@@ -25,6 +27,17 @@ COMMAND_MODULES = [
 
 app = typer.Typer(help="dateline: news reports of war and diplomacy, made into data.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+@app.callback()
+def _root(
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
+                                         help="More log lines on stderr (-vv: debug).")] = 0,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Errors and results only: no warnings, no progress bars.")] = False,
+) -> None:
+    """Logging is configured here, once, for every command."""
+    configure_logging(verbose, quiet)
 
 
 def _register_all() -> None:

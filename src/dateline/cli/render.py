@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import warnings
 from pathlib import Path
 
 from rich.console import Console
@@ -52,8 +51,7 @@ def run_demo(*, serve: bool = False, host: str = "127.0.0.1", port: int = 8000) 
     if not files:
         console.print(f"[red]no example articles in {EXAMPLES}[/red]")
         sys.exit(2)
-    with console.status("loading the language model and the gazetteer…"), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with console.status("loading the language model and the gazetteer…"):
         extractor = Extractor.from_settings()
     total = 0
     for path in files:

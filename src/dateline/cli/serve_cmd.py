@@ -4,15 +4,14 @@ from __future__ import annotations
 import gc
 import getpass
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from ..errors import ConfigError, InputError
 from ..settings import Settings
+from .options import DbOption
 
-DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path "
-                                                 "(default: DATELINE_DB or the user data dir).")]
 user_app = typer.Typer(help="Analyst accounts for the web app.", no_args_is_help=True)
 
 

@@ -3,25 +3,20 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
 from typing import Annotated, Optional
 
 import typer
 
 from ..errors import DatelineError
 from ..settings import Settings
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
+from .options import DbOption, format_option
 
 
 def proposals(
     files: Annotated[Optional[list[str]], typer.Argument(help="Articles to read directly "
                                                          "(no store needed).")] = None,
-    db: Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path.")] = None,
-    format: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
+    db: DbOption = None,
+    format: format_option("table", "json") = "table",
     text_only: Annotated[bool, typer.Option("--text-only", help="Skip the spaCy extractor: "
                                             "parties come from the text alone (fast).")] = False,
 ) -> None:
@@ -37,7 +32,7 @@ def proposals(
 
         extractions = stored_articles(open_engine(settings.db_url))
     found = tracker.build(extractions)
-    if format is Format.json:
+    if format == "json":
         json.dump(tracker.to_dict(found), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return

@@ -131,7 +131,7 @@ def build_event(mentions: Sequence[MentionRecord], existing: dict[str, str]) -> 
         fatalities=as_quantity(fat) if fat else None,
         injured=as_quantity(inj) if inj else None,
         scope=_most_common([m.scope for m in ems]),
-        part_of=None,  # mention-level part_of ids are local to one article
+        part_of=None,  # mention ids are local to one article: link_parts sets the event's
         quote=next((m.quote for m in ems if m.quote), None),
         confidence=min(0.99, max(m.confidence for m in ems) + 0.05 * (independent - 1)),
     )
@@ -145,3 +145,26 @@ def build_event(mentions: Sequence[MentionRecord], existing: dict[str, str]) -> 
                       figures=figures, revisions=revisions, aliases=aliases,
                       independent_source_count=independent,
                       first_published=next((r.published for r in mentions if r.published), None))
+
+
+def link_parts(events: Sequence[FusedEvent]) -> tuple[FusedEvent, ...]:
+    """Turn the mentions' ``part_of`` (a mention id within one article) into links
+    between fused events: a part names its whole's event id, a whole lists its parts.
+
+    The whole and its parts are mentions of one article, so both are in the same
+    fusion run. The whole most of a part's mentions point to wins.
+    """
+    event_of = {m.key: ev.id for ev in events for m in ev.mentions}
+    parent_of: dict[str, str] = {}
+    for ev in events:
+        parents = [event_of.get(f"{m.article_id}:{m.mention.part_of}")
+                   for m in ev.mentions if m.mention.part_of]
+        parent = _most_common([p for p in parents if p != ev.id])
+        if parent:
+            parent_of[ev.id] = parent
+    parts: dict[str, list[str]] = {}
+    for child, parent in parent_of.items():
+        parts.setdefault(parent, []).append(child)
+    return tuple(replace(ev, representative=replace(ev.representative, part_of=parent_of.get(ev.id)),
+                         parts=tuple(sorted(parts.get(ev.id, ()))))
+                 for ev in events)

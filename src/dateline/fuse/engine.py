@@ -8,11 +8,11 @@ events; when a new mention bridges two events the older id survives.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
-from typing import Mapping, Sequence
+from collections import OrderedDict, defaultdict
+from typing import Any, Mapping, Sequence
 
 from ..settings import Settings
-from .assemble import build_event
+from .assemble import build_event, link_parts
 from .clustering import average_link
 from .features import MentionFeatures, build_features
 from .records import FusionResult, MentionRecord
@@ -21,6 +21,7 @@ from .similarity import SentenceModel, load_sentence_model
 
 log = logging.getLogger(__name__)
 
+VECTOR_CACHE = 20_000  # sentence vectors kept across fusion runs (~1.5 kB each)
 COPY_TEXT = 0.85  # scaled sentence similarity above which two near-copies tell one mention
 
 
@@ -41,7 +42,10 @@ class _UnionFind:
 
 
 def _may_share_event(a: MentionFeatures, b: MentionFeatures) -> bool:
-    """One article tells one event once, except conflicting accounts by two sides."""
+    """One article tells one event once, except conflicting accounts by two sides;
+    a whole (a nationwide barrage) and a part of one (a city's strike) never merge."""
+    if (a.is_part and b.is_whole) or (a.is_whole and b.is_part):
+        return False
     if a.record.article_id != b.record.article_id:
         return True
     return bool(a.claimant.side and b.claimant.side and a.claimant.side != b.claimant.side)
@@ -53,6 +57,10 @@ class Fuser:
     def __init__(self, model: SentenceModel, params: FusionParams | None = None) -> None:
         self.model = model
         self.params = params or FusionParams()
+        # Ingest fuses batch after batch, each with the stored mentions a new one may
+        # join: their sentence vectors are kept instead of encoded again every batch.
+        # Only for context-free embeddings (TF-IDF weights depend on the whole set).
+        self._vectors: OrderedDict[str, Any] = OrderedDict()
 
     @classmethod
     def from_settings(cls, settings: Settings, *, similarity: str | None = None) -> Fuser:
@@ -65,7 +73,7 @@ class Fuser:
         existing = dict(existing or {})
         records = sorted(records, key=MentionRecord.sort_key)  # index order = age
         feats = build_features(records)
-        vectors = self.model.encode([r.mention.evidence.sentence for r in records])
+        vectors = self._encode([r.mention.evidence.sentence for r in records])
         feats = [_with_vector(f, v) for f, v in zip(feats, vectors)]
         scores: dict[tuple[int, int], float] = {}
         units = _UnionFind(len(feats))
@@ -82,9 +90,23 @@ class Fuser:
                     and existing.get(a.record.key) == existing.get(b.record.key)):
                 units.union(i, j)
         clusters = self._cluster(feats, scores, units, existing)
-        events = tuple(build_event([records[i] for i in c], existing) for c in clusters)
+        events = link_parts(tuple(build_event([records[i] for i in c], existing)
+                                  for c in clusters))
         aliases = {old: ev.id for ev in events for old in ev.aliases}
         return FusionResult(events=events, aliases=aliases, similarity=self.model.name)
+
+    def _encode(self, sentences: list[str]) -> list[Any]:
+        if self.model.name != "minilm":
+            return self.model.encode(sentences)
+        missing = list(dict.fromkeys(t for t in sentences if t not in self._vectors))
+        for text, vector in zip(missing, self.model.encode(missing) if missing else ()):
+            self._vectors[text] = vector
+        out = [self._vectors[t] for t in sentences]
+        for text in sentences:
+            self._vectors.move_to_end(text)
+        while len(self._vectors) > VECTOR_CACHE:
+            self._vectors.popitem(last=False)
+        return out
 
     def _cluster(self, feats: list[MentionFeatures], scores: dict[tuple[int, int], float],
                  units: _UnionFind, existing: dict[str, str]) -> list[list[int]]:

@@ -57,6 +57,11 @@ class MentionFeatures:
     claimant: Claimant
     block_countries: frozenset[str]  # place country and the sides involved
     fatalities: tuple[int | None, int | None] | None
+    # A nationwide barrage and a city's strike told as its part are two linked events:
+    # ``is_part`` when the article links this mention to a whole, ``is_whole`` when a
+    # mention of the same article is linked to this one.
+    is_part: bool = False
+    is_whole: bool = False
     vector: Any = None
 
 
@@ -74,6 +79,7 @@ def _place_fields(record: MentionRecord) -> tuple[str | None, str | None, str | 
 
 
 def build_features(records: list[MentionRecord]) -> list[MentionFeatures]:
+    wholes = {f"{r.article_id}:{r.mention.part_of}" for r in records if r.mention.part_of}
     out = []
     for i, record in enumerate(records):
         m = record.mention
@@ -96,7 +102,7 @@ def build_features(records: list[MentionRecord]) -> list[MentionFeatures]:
             day=anchor.toordinal(), day_end=(end or anchor).toordinal(), dated=start is not None,
             place_key=key, place_names=names, block_countries=block, place_precision=precision, country=country, admin1=admin1,
             lat=lat, lon=lon, sides=sides, actor_sides=actor_sides, claimant=claimant,
-            fatalities=fat))
+            fatalities=fat, is_part=m.part_of is not None, is_whole=record.key in wholes))
     return out
 
 

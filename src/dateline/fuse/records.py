@@ -157,6 +157,7 @@ class FusedEvent:
     aliases: tuple[str, ...] = ()     # ids of events merged into this one
     independent_source_count: int = 0  # near-copies of one story count once
     first_published: date | None = None
+    parts: tuple[str, ...] = ()       # ids of the events that are part_of this one
 
     @property
     def source_count(self) -> int:
@@ -182,6 +183,7 @@ class FusedEvent:
             "conflicts": [c.to_dict() for c in self.conflicts],
             "revisions": [r.to_dict() for r in self.revisions],
             "aliases": list(self.aliases),
+            "parts": list(self.parts),
             "first_published": self.first_published.isoformat() if self.first_published else None,
         })
         return data

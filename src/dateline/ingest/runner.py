@@ -8,7 +8,11 @@ Steps, in the main process:
      and take results back in input order (so 1 or N workers store the same rows);
   4. drop copies whose text is already stored (content hash), link syndicated
      near-copies (MinHash) to their original without storing their events;
-  5. commit every ``batch_size`` inputs in one transaction.
+  5. commit every ``batch_size`` inputs in one transaction;
+  6. fuse the committed articles' event mentions into events (``fuse.store_sync``):
+     each new mention joins the stored event it reports or starts one, so the
+     store holds one event per real event after every batch (``fuse=False``
+     leaves one raw event per mention, for `dateline fuse` later).
 """
 from __future__ import annotations
 
@@ -40,8 +44,19 @@ class IngestSummary:
     duplicates: int = 0
     near_duplicates: int = 0
     failed: int = 0
-    events: int = 0
+    events: int = 0  # event mentions extracted and stored
+    fused_mentions: int = 0  # of those, fused into events (0 with fuse=False)
+    events_created: int = 0  # events the fused mentions did not find stored already
     failures: list[ArticleError] = field(default_factory=list)
+
+    def describe(self, *, fused: bool) -> str:
+        """The closing line of `dateline ingest` (both engines)."""
+        line = (f"ingested {self.ingested}, duplicates {self.duplicates}, near-duplicates "
+                f"{self.near_duplicates}, failed {self.failed}, events {self.events}")
+        if fused:
+            line += (f", fused {self.fused_mentions} new mentions into "
+                     f"{self.events_created} new events")
+        return line
 
     @property
     def seen(self) -> int:
@@ -50,20 +65,23 @@ class IngestSummary:
     def to_dict(self) -> dict[str, int]:
         return {"ingested": self.ingested, "duplicates": self.duplicates,
                 "near_duplicates": self.near_duplicates, "failed": self.failed,
-                "events": self.events}
+                "events": self.events, "fused_mentions": self.fused_mentions,
+                "events_created": self.events_created}
 
 
 ProgressCallback = Callable[[IngestSummary], None]
 
 
 def run_ingest(specs: Iterable[str], *, settings: Settings, engine: Engine, workers: int = 1,
-               batch_size: int = 25, fetcher: Fetcher | None = None,
+               batch_size: int = 25, fetcher: Fetcher | None = None, fuse: bool = True,
                on_progress: ProgressCallback | None = None) -> IngestSummary:
+    """Ingest ``specs`` into the store; with ``fuse`` (the default) every committed
+    batch is fused into the stored events, as `--engine ray` and the web's /add do."""
     own_fetcher = fetcher is None
     fetcher = fetcher or HttpFetcher.from_settings(settings)
     try:
         documents = iter_sources(specs, fetcher=fetcher, max_bytes=settings.max_input_bytes)
-        return _Ingest(settings, engine, batch_size, on_progress).run(documents, workers)
+        return _Ingest(settings, engine, batch_size, on_progress, fuse=fuse).run(documents, workers)
     finally:
         if own_fetcher:
             fetcher.close()
@@ -71,8 +89,9 @@ def run_ingest(specs: Iterable[str], *, settings: Settings, engine: Engine, work
 
 class _Ingest:
     def __init__(self, settings: Settings, engine: Engine, batch_size: int,
-                 on_progress: ProgressCallback | None) -> None:
+                 on_progress: ProgressCallback | None, *, fuse: bool = True) -> None:
         self.settings = settings
+        self.fuse = fuse
         self.writer = StoreWriter(engine)
         self.near = dedup.NearDuplicateIndex(self.writer.band_candidates)
         self.batch_size = max(1, batch_size)
@@ -84,6 +103,7 @@ class _Ingest:
         self.content_seen: set[str] = set()  # content hashes stored or pending
 
     def run(self, documents: Iterator[RawDocument | ArticleError], workers: int) -> IngestSummary:
+        self.fuse_leftovers()
         fresh = self._fresh(documents)
         if workers <= 1:
             pipeline.init_worker(self.settings)
@@ -204,6 +224,27 @@ class _Ingest:
                     self._uncount(record)
             self.near.committed()
             self.records, self.errors = [], []
+            if self.fuse and result.article_ids:
+                self._fuse(result.article_ids)
+
+    def fuse_leftovers(self) -> None:
+        """Before new articles: fuse what an interrupted or --no-fuse run left raw, so
+        a fused ingest always leaves the whole store fused."""
+        if self.fuse:
+            from ..fuse.store_sync import unfused_article_ids
+
+            leftovers = unfused_article_ids(self.writer.engine)
+            if leftovers:
+                self._fuse(leftovers)
+
+    def _fuse(self, article_ids: list[int]) -> None:
+        """Fuse what this batch stored (after its commit: a failed fusion loses no article,
+        and `dateline fuse` picks up whatever was left unfused)."""
+        from ..fuse.store_sync import fuse_store, fuser_for
+
+        report = fuse_store(self.writer.engine, fuser_for(self.settings), article_ids=article_ids)
+        self.summary.fused_mentions += report.new_mentions
+        self.summary.events_created += report.events_created
 
     def _uncount(self, record: ArticleRecord) -> None:
         if record.duplicate_of_hash:

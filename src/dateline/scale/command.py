@@ -10,7 +10,8 @@ from . import require_ray
 
 
 def ingest_on_ray(sources: list[str], *, db: str | None, workers: int | None, batch_size: int,
-                  allow_private: bool, quiet: bool, ray_address: str | None) -> None:
+                  allow_private: bool, quiet: bool, ray_address: str | None,
+                  fuse: bool = True) -> None:
     """Run the ingest on Ray and print the closing summary (engine, workers) on stderr."""
     require_ray()  # before anything is opened: without Ray, exit 2 with the install hint
     from ..ingest.progress import ProgressReporter
@@ -25,7 +26,8 @@ def ingest_on_ray(sources: list[str], *, db: str | None, workers: int | None, ba
     with reporter:
         result = run_ingest_ray(sources, settings=settings, engine=engine,
                                 ray_address=ray_address, workers=workers,
-                                batch_size=batch_size, on_progress=reporter.update)
+                                batch_size=batch_size, fuse=fuse,
+                                on_progress=reporter.update)
         reporter.update(result.ingest, force=True)
     elapsed = time.monotonic() - started
     summary = result.ingest
@@ -33,11 +35,6 @@ def ingest_on_ray(sources: list[str], *, db: str | None, workers: int | None, ba
         print(f"failed: {failure.reason}", file=sys.stderr)
     if len(summary.failures) > 20:
         print(f"... and {len(summary.failures) - 20} more (see `dateline errors`)", file=sys.stderr)
-    fused = ""
-    if result.fusion:
-        fused = (f", fused {result.fusion['new_mentions']} new mentions into "
-                 f"{result.fusion['events_created']} new events")
     workers_word = "worker" if result.workers == 1 else "workers"
-    print(f"ingested {summary.ingested}, duplicates {summary.duplicates}, near-duplicates "
-          f"{summary.near_duplicates}, failed {summary.failed}, events {summary.events}{fused} "
-          f"(engine ray, {result.workers} {workers_word}, {elapsed:.1f}s)", file=sys.stderr)
+    print(f"{summary.describe(fused=fuse)} (engine ray, {result.workers} {workers_word}, "
+          f"{elapsed:.1f}s)", file=sys.stderr)

@@ -9,7 +9,8 @@ Steps:
      dedup and batch writer (``ingest.runner``), so the stored rows are those a
      local run stores, and writes are idempotent (content-hash keys: a batch Ray
      retries after a lost worker cannot store an article twice);
-  5. fusion runs over the new mentions (``fuse.store_sync``).
+  5. the same batch writer fuses each committed batch (``fuse.store_sync``), so a
+     local and a Ray run of one input store the same events.
 Extraction is ~99% of the work per article; the driver's share is measured
 (``driver_seconds``) so the sizing in docs/scale.md can check it stays small.
 """
@@ -48,7 +49,6 @@ class ScaleSummary:
     extract_seconds: float = 0.0  # worker time spent reading + extracting, summed
     extract_cpu_seconds: float = 0.0  # the same in CPU time
     extract_window: tuple[float, float] | None = None  # first start, last end (time.time)
-    fuse_seconds: float = 0.0
     fusion: dict[str, Any] | None = field(default=None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,7 +61,7 @@ class ScaleSummary:
                 "extract_cpu_seconds": round(self.extract_cpu_seconds, 3),
                 "extract_window_seconds": None if self.extract_window is None
                 else round(self.extract_window[1] - self.extract_window[0], 3),
-                "fuse_seconds": round(self.fuse_seconds, 3), "fusion": self.fusion}
+                "fusion": self.fusion}
 
 
 def run_ingest_ray(specs: Iterable[str], *, settings: Settings, engine: Engine,
@@ -78,8 +78,9 @@ def run_ingest_ray(specs: Iterable[str], *, settings: Settings, engine: Engine,
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         size = min(workers, cpus) if workers else cpus  # one CPU per actor, or it never starts
         summary = ScaleSummary(IngestSummary(), workers=size)
-        sink = _Ingest(settings, engine, batch_size, on_progress)
+        sink = _Ingest(settings, engine, batch_size, on_progress, fuse=fuse)
         summary.ingest = sink.summary
+        sink.fuse_leftovers()
         began = time.perf_counter()
         units = list(work_units(specs))
         if units:
@@ -97,10 +98,9 @@ def run_ingest_ray(specs: Iterable[str], *, settings: Settings, engine: Engine,
         sink._flush()
         summary.driver_seconds += time.perf_counter() - tick
         summary.total_seconds = time.perf_counter() - began
-        if fuse and sink.summary.ingested:
-            tick = time.perf_counter()
-            summary.fusion = _fuse(engine, settings)
-            summary.fuse_seconds = time.perf_counter() - tick
+        if fuse:
+            summary.fusion = {"new_mentions": sink.summary.fused_mentions,
+                              "events_created": sink.summary.events_created}
         return summary
     finally:
         if started_here:
@@ -162,9 +162,3 @@ def _take(sink: _Ingest, outcome: Outcome) -> None:
     sink.raw_seen.add(key)
     sink._take(outcome.result)
 
-
-def _fuse(engine: Engine, settings: Settings) -> dict[str, Any]:
-    from ..fuse.engine import Fuser
-    from ..fuse.store_sync import fuse_store
-
-    return fuse_store(engine, Fuser.from_settings(settings)).to_dict()

@@ -7,10 +7,16 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from ..crosswalk import categories
+
+# Figures keep their wording ("at least six") next to the numbers; the ACLED and
+# PLOVER columns follow docs/codebook.md ("In ACLED's and PLOVER's terms").
 CSV_FIELDS = ("id", "type", "subtype", "family", "status", "date_start", "date_end",
               "place", "country", "admin1", "lat", "lon", "actors", "targets",
-              "fatalities_min", "fatalities_max", "injured_min", "injured_max", "scope",
-              "claimed_by", "confidence", "source_count", "urls", "evidence")
+              "fatalities_min", "fatalities_max", "fatalities_text",
+              "injured_min", "injured_max", "injured_text", "scope",
+              "claimed_by", "confidence", "source_count",
+              "acled_event_type", "acled_sub_event_type", "plover_type", "urls", "evidence")
 
 
 def flat_event(event: dict[str, Any]) -> dict[str, Any]:
@@ -19,6 +25,9 @@ def flat_event(event: dict[str, Any]) -> dict[str, Any]:
     loc = event.get("location") or {}
     fatalities = event.get("fatalities") or {}
     injured = event.get("injured") or {}
+    coded = categories(event.get("type"), event.get("subtype"))
+    # An analyst's edit of a figure replaces the report's wording of it.
+    edited = {name.split("_")[0] for name in ((event.get("review") or {}).get("edits") or {})}
     return {
         "id": event["id"], "type": event["type"], "subtype": event.get("subtype"),
         "family": event.get("family"), "status": event.get("status"),
@@ -28,9 +37,14 @@ def flat_event(event: dict[str, Any]) -> dict[str, Any]:
         "actors": "; ".join(a["name"] for a in event.get("actors", [])),
         "targets": "; ".join(t["name"] for t in event.get("targets", [])),
         "fatalities_min": fatalities.get("min"), "fatalities_max": fatalities.get("max"),
+        "fatalities_text": None if "fatalities" in edited else fatalities.get("text"),
         "injured_min": injured.get("min"), "injured_max": injured.get("max"),
+        "injured_text": None if "injured" in edited else injured.get("text"),
         "scope": event.get("scope"), "claimed_by": event.get("claimed_by"),
         "confidence": event.get("confidence"), "source_count": event.get("source_count"),
+        "acled_event_type": coded.acled_event_type or None,
+        "acled_sub_event_type": coded.acled_sub_event_type or None,
+        "plover_type": coded.plover_type or None,
         "urls": "; ".join(s["url"] for s in event.get("sources", []) if s.get("url")),
         "evidence": (event.get("evidence") or {}).get("sentence"),
     }

@@ -18,12 +18,14 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "geojson": "application/geo+json",
          "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
 
 
-def iter_events(engine: Engine, filters: EventFilter, *, limit: int) -> Iterator[dict[str, Any]]:
-    """Filtered events page by page (oldest first), reviews applied, at most ``limit``."""
+def iter_events(engine: Engine, filters: EventFilter, *, limit: int,
+                sort: str = "date") -> Iterator[dict[str, Any]]:
+    """Filtered events page by page in ``sort`` order (default oldest first), reviews
+    applied, at most ``limit``."""
     offset = 0
     while offset < limit:
         page, _ = list_events(engine, filters, limit=min(PAGE, limit - offset), offset=offset,
-                              sort="date")
+                              sort=sort)
         if not page:
             return
         reviews = reviews_for(engine, [e["id"] for e in page])
@@ -32,8 +34,9 @@ def iter_events(engine: Engine, filters: EventFilter, *, limit: int) -> Iterator
         offset += len(page)
 
 
-def export(engine: Engine, filters: EventFilter, fmt: str, *, limit: int) -> bytes:
-    events = list(iter_events(engine, filters, limit=limit))
+def export(engine: Engine, filters: EventFilter, fmt: str, *, limit: int,
+           sort: str = "date") -> bytes:
+    events = list(iter_events(engine, filters, limit=limit, sort=sort))
     if fmt == "csv":
         return render.events_csv(events).encode()
     if fmt == "jsonl":

@@ -119,8 +119,9 @@ def map_geojson(engine: EngineDep, _: ReaderDep, filters: FilterDep) -> Response
 @router.get("/export.{fmt}", summary="Filtered events as CSV, GeoJSON, JSON lines or Parquet")
 def export_events(fmt: Literal["csv", "geojson", "jsonl", "parquet"], engine: EngineDep,
                   _: ReaderDep, filters: FilterDep,
-                  limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000) -> Response:
-    return Response(export(engine, filters, fmt, limit=limit), media_type=MEDIA[fmt],
+                  limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000,
+                  sort: Sort = "date") -> Response:
+    return Response(export(engine, filters, fmt, limit=limit, sort=sort), media_type=MEDIA[fmt],
                     headers={"Content-Disposition": f'attachment; filename="events.{fmt}"'})
 
 

@@ -36,6 +36,8 @@ CROSSWALK: dict[tuple[str, str | None], Categories] = {
                                        "ASSAULT"),
     ("attack", "bombing"): Categories(ACLED_REMOTE, "Remote explosive/landmine/IED", "ASSAULT"),
     ("attack", "ground_raid"): Categories(ACLED_VAC, "Attack", "ASSAULT"),
+    ("attack", "abduction"): Categories(ACLED_VAC, "Abduction/forced disappearance", "ASSAULT"),
+    ("attack", "sexual_violence"): Categories(ACLED_VAC, "Sexual violence", "ASSAULT"),
     ("clash", None): Categories(ACLED_BATTLES, "Armed clash", "ASSAULT"),
     ("clash", "armed_clash"): Categories(ACLED_BATTLES, "Armed clash", "ASSAULT"),
     ("casualties", None): Categories("", "", ""),
@@ -44,6 +46,8 @@ CROSSWALK: dict[tuple[str, str | None], Categories] = {
         ACLED_STRATEGIC, "Non-violent transfer of territory", "RETREAT"),
     ("airspace_violation", None): Categories(ACLED_STRATEGIC, "Other", ""),
     ("military_movement", None): Categories(ACLED_STRATEGIC, "Other", "MOBILIZE"),
+    ("military_movement", "base_established"): Categories(ACLED_STRATEGIC, "Headquarters or base established",
+                                                           "MOBILIZE"),
     ("diplomatic_meeting", None): Categories(ACLED_STRATEGIC, "Other", "CONSULT"),
     ("visit", None): Categories(ACLED_STRATEGIC, "Other", "CONSULT"),
     ("proposal", None): Categories(ACLED_STRATEGIC, "Other", "AGREE"),
@@ -54,6 +58,8 @@ CROSSWALK: dict[tuple[str, str | None], Categories] = {
     ("statement", "warning"): Categories("", "", "THREATEN"),
     ("protest", None): Categories("Protests", "", "PROTEST"),
     ("other", None): Categories("", "", ""),
+    ("other", "arrest"): Categories(ACLED_STRATEGIC, "Arrests", "COERCE"),
+    ("other", "weapons_seized"): Categories(ACLED_STRATEGIC, "Disrupted weapons use", "COERCE"),
 }
 NONE = Categories("", "", "")
 

@@ -71,6 +71,11 @@ def owner(place: PlaceMention, triggers: list[Trigger]) -> Trigger | None:
             for child in cur.children:
                 if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i in by_index:
                     return by_index[child.i]
+            if cur.dep_ == "xcomp":
+                # "talks are expected to resume next week in Geneva": the controlling verb's subject
+                for child in cur.head.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.i in by_index:
+                        return by_index[child.i]
             return None
         if cur.head == cur:
             break
@@ -245,10 +250,10 @@ def _noun_above(tok: Token) -> Token | None:
 
 
 def _prep_of(place: PlaceMention) -> str | None:
-    root = place.root
-    while root.dep_ == "compound" and root.head is not root:
-        root = root.head
-    root = _conj_root(root)
+    root = _conj_root(place.root)
+    # "over the Kyiv, Sumy and Chernihiv regions": the names modify the noun the preposition governs
+    while root.dep_ in ("compound", "nmod") and root.head is not root:
+        root = _conj_root(root.head)
     return root.head.lower_ if root.dep_ == "pobj" else None
 
 

@@ -13,7 +13,7 @@ from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, targets_in, trigger_actor, veto
 from .common import (RATE, FamilyComponent, clause_groups, clause_verb, event_places, frame_places, is_reference,
                      is_water, names_earlier_year, overflown, speaker_places, split_places,
-                     wished)
+                     wished, _prep_of)
 from .counts import INTERCEPT, attach_quantities, classify_number, singular_weapons, vague_casualties
 
 SUBTYPE_WORDS = [
@@ -376,6 +376,12 @@ class ViolenceComponent(FamilyComponent):
         strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
                   and not (t.type == "clash" and t.token.dep_ in ("compound", "amod"))   # "combat air patrol"
                   and not threatened(t.token) and not crowd_control(t.token) and not figurative(t.token)
+                  # "35 of 40 drones launched by Russia": the participle describes the drones downed
+                  and not (t.token.lemma_.lower() in ("launch", "fire") and t.token.dep_ == "acl"
+                           and any(x.role == "intercept" for x in triggers))
+                  # "shot down 35 drones": the weapons downed are the interception's object, no strike
+                  and not (t.token.dep_ == "dobj" and any(x.role == "intercept" and x.token.i == t.token.head.i
+                                                          for x in triggers))
                   and not (t.type == "clash" and t.token.pos_ == "VERB" and t.token.dep_ not in NOMINAL
                            and not armed_subject(t.token, ctx))]
         counts = [n for n in facts.numbers if classify_number(facts, n, lex)[0] != "other"]
@@ -412,6 +418,10 @@ class ViolenceComponent(FamilyComponent):
         places = event_places(facts, triggers, all_mine)
         # "a missile that flew over northern Japan": passed over, not hit
         places = [p for p in places if not overflown(p)]
+        if intercept_only:
+            # "shot down 35 of 40 drones, mostly over the Kyiv and Sumy regions": where they were
+            # downed is not where anything was hit
+            places = [p for p in places if _prep_of(p) != "over"]
         # the subject of a strike verb is its actor ("Russia launched ..."), not where it hit
         actors_at = {p.root.i for p in places if p.root.dep_ == "nsubj" and p.root.head.i in {t.token.i for t in triggers}}
         places = [p for p in places if p.root.i not in actors_at]

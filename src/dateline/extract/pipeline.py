@@ -91,7 +91,7 @@ class Extractor:
 
     def _assemble(self, article: Article, drafts, all_facts, ctx: Context, home: str | None) -> Extraction:
         text = article.text
-        resolver = PlaceResolver(self.geo, all_facts, article, home=home)
+        resolver = PlaceResolver(self.geo, all_facts, article, home=home, main=ctx.actors.main_country)
         resolved: dict[int, Place | None] = {}
         last_city: Place | None = None
         for f in all_facts:
@@ -104,6 +104,10 @@ class Extractor:
                 resolved[id(p)] = resolver.resolve(p, parent=parent)
                 if resolved[id(p)] is not None and resolved[id(p)].precision == "city":
                     last_city = resolved[id(p)]
+            for p in f.places:  # "Tawila, North Darfur": the admin1 beside a place picks its namesake
+                region = _region_beside(p, f.places, resolved, text)
+                if region is not None and p.cue != "district":
+                    resolved[id(p)] = resolver.resolve(p, qualifier=region) or resolved[id(p)]
             # A village the gazetteer lacks is in the country of the place that frames it
             # ("Zelenyi Kut in the Donetsk region"), else of the article's main country.
             known = [resolved[id(p)].country for p in f.places if resolved[id(p)] and resolved[id(p)].country]
@@ -114,6 +118,7 @@ class Extractor:
                     if country:
                         from dataclasses import replace
                         resolved[id(p)] = replace(place, country=country)
+        resolver.drop_non_places(drafts, resolved)
         countries = Counter(pl.country for pl in resolved.values() if pl and pl.country)
         for d in drafts:
             if d.nationwide and not getattr(d, "_nation", None):
@@ -128,6 +133,7 @@ class Extractor:
         dating.default_dates(clusters, ctx, all_facts)
         ids = {id(c): f"e{i + 1}" for i, c in enumerate(clusters)}
         assemble.link_part_of(clusters, ids, resolved)
+        resolver.frame_unresolved(all_facts, resolved)   # after merging: a framed village is no nationwide event
         events = assemble.build_mentions(clusters, text, resolver.country_place, ids, resolved)
         quotes = assemble.build_quotes(text, all_facts, events)
         return Extraction(article=article, events=tuple(events), quotes=tuple(quotes))
@@ -233,7 +239,7 @@ def _open_gazetteer(settings: Settings):
 class PlaceResolver:
     """Place mentions -> Place, with the article's context (its countries, its dateline)."""
 
-    def __init__(self, geo, all_facts, article: Article, home: str | None = None):
+    def __init__(self, geo, all_facts, article: Article, home: str | None = None, main: str | None = None):
         self.geo = geo
         self.article = article
         self.home = home   # the dateline's country: whose capital "the capital" is, unless the text says
@@ -244,10 +250,42 @@ class PlaceResolver:
                 if code:
                     codes[code] += 1
         self.article_countries = tuple(c for c, _ in codes.most_common())
+        # the dateline's and the actors' country are the text's context too (geo/context.py)
+        self.context_countries = self.article_countries + tuple(
+            dict.fromkeys(c for c in (home, main) if c and c not in self.article_countries))
 
-    def resolve(self, p, *, parent: Place | None = None) -> Place | None:
+    def is_place_text(self, text: str) -> bool:
+        return self.geo is None or not hasattr(self.geo, "is_place_text") or self.geo.is_place_text(text)
+
+    def drop_non_places(self, drafts, resolved: dict[int, Place | None]) -> None:
+        """An armed group's name or a cut fragment is no event place: the draft takes the
+        next real place of its sentence, else none."""
+        for d in drafts:
+            if d.place is None or resolved.get(id(d.place)) is not None or self.is_place_text(d.place.text):
+                continue
+            d.place = next((q for q in d.facts.places if resolved.get(id(q)) is not None
+                            and not q.is_modifier), None)
+
+    def frame_unresolved(self, all_facts, resolved: dict[int, Place | None]) -> None:
+        """A place the gazetteer lacks keeps the precision the text gives (geo.context.framed_place)."""
+        if self.geo is None or not hasattr(self.geo, "framed_place"):
+            return
+        for f in all_facts:
+            for p in f.places:
+                place = resolved.get(id(p))
+                if place is None or place.lat is not None or place.precision is not None:
+                    continue
+                frames = [resolved.get(id(q)) for q in f.places if q is not p]
+                frame = next((q for q in frames if q is not None and q.geonameid and q.country == place.country
+                              and q.precision in ("region", "district")), None)
+                country = self.country_place(None, country=place.country, text=p.text) if place.country else None
+                resolved[id(p)] = self.geo.framed_place(p.text, frame, country)
+
+    def resolve(self, p, *, parent: Place | None = None, qualifier: str | None = None) -> Place | None:
         if p.cue == "capital":
             return self._capital(p)
+        if not self.is_place_text(p.text):
+            return None
         code = _country_code(p.text) if p.cue is None else None
         if code:
             return self.country_place(None, country=code, text=p.text)
@@ -256,9 +294,9 @@ class PlaceResolver:
                 from ..geo import GeoContext  # type: ignore[attr-defined]
 
                 context = GeoContext(cue=p.cue, country_hint=p.country_hint,
-                                     article_countries=self.article_countries,
+                                     article_countries=self.context_countries,
                                      dateline_place=self.article.dateline.place if self.article.dateline else None,
-                                     parent=parent)
+                                     parent=parent, qualifier=qualifier)
                 place = self.geo.resolve(p.text, context=context)
                 if place is not None:
                     if p.relation and hasattr(place, "__class__"):
@@ -304,6 +342,21 @@ class PlaceResolver:
                          geonameid=info.geonameid, precision="country")
         except Exception:
             return Place(text=text, country=country, precision="country")
+
+
+_BESIDE = re.compile(r"^[\w\s'’-]{0,20},[\w\s,'’-]*$")
+
+
+def _region_beside(p, places, resolved: dict[int, Place | None], text: str) -> str | None:
+    """The admin1 written right after a place, after a comma ("Tawila, North Darfur";
+    "X village, Y locality, North Darfur state"): it picks which namesake is meant."""
+    for q in places:
+        if q is p or q.start < p.end or q.start - p.end > 60 or not _BESIDE.match(text[p.end:q.start]):
+            continue
+        place = resolved.get(id(q))
+        if place is not None and place.precision == "region" and place.geonameid:
+            return q.text
+    return None
 
 
 def _geo_context(**kwargs):

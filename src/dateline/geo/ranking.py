@@ -31,6 +31,7 @@ class GeoContext:
     article_countries: tuple[str, ...] = ()  # ISO2, most confident first
     dateline_place: str | None = None       # "KYIV" from "KYIV, Nov 25 (Reuters) -"
     parent: Place | None = None             # for a district: the city it is in
+    qualifier: str | None = None            # an admin1 or country named beside it ("North Darfur")
 
 
 class Candidate(NamedTuple):

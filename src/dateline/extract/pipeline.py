@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from ..models import Article, Extraction, Place
 from ..settings import Settings
+from ..temporal import date_convention, day_first_for
 from . import assemble, dating, merge
 from .actors import ActorIndex
 from .components.base import Context
@@ -65,15 +66,17 @@ class Extractor:
                            if not is_heading(text[s:e]) and not is_title[i]), 0)
         sentence_no = 0
         drafts, all_facts = [], []
-        for p, (doc, (start, _)) in enumerate(zip(docs, paragraphs)):
-            doc.user_data.update({"dateline_ctx": ctx, "dateline_offset": start, "dateline_paragraph": p,
-                                  "dateline_sentence0": sentence_no, "dateline_is_lead": p == first_body,
-                                  "dateline_text": text,
-                                  "dateline_is_title": is_title[p]})
-            doc = self.events(doc)
-            sentence_no += len(doc._.dateline_facts)
-            all_facts.extend(doc._.dateline_facts)
-            drafts.extend(doc._.dateline_drafts)
+        # numeric dates are read day first outside the US (the dateline's, else the outlet's country)
+        with date_convention(day_first_for(home, article.url)):
+            for p, (doc, (start, _)) in enumerate(zip(docs, paragraphs)):
+                doc.user_data.update({"dateline_ctx": ctx, "dateline_offset": start, "dateline_paragraph": p,
+                                      "dateline_sentence0": sentence_no, "dateline_is_lead": p == first_body,
+                                      "dateline_text": text,
+                                      "dateline_is_title": is_title[p]})
+                doc = self.events(doc)
+                sentence_no += len(doc._.dateline_facts)
+                all_facts.extend(doc._.dateline_facts)
+                drafts.extend(doc._.dateline_drafts)
         return self._assemble(article, drafts, all_facts, ctx, home)
 
     def _dateline_country(self, article: Article) -> str | None:
@@ -135,6 +138,7 @@ class Extractor:
         assemble.link_part_of(clusters, ids, resolved)
         resolver.frame_unresolved(all_facts, resolved)   # after merging: a framed village is no nationwide event
         events = assemble.build_mentions(clusters, text, resolver.country_place, ids, resolved)
+        events = resolver.place_in_text_country(events, resolved)
         quotes = assemble.build_quotes(text, all_facts, events)
         return Extraction(article=article, events=tuple(events), quotes=tuple(quotes))
 
@@ -264,7 +268,7 @@ class PlaceResolver:
             if d.place is None or resolved.get(id(d.place)) is not None or self.is_place_text(d.place.text):
                 continue
             d.place = next((q for q in d.facts.places if resolved.get(id(q)) is not None
-                            and not q.is_modifier), None)
+                            and not q.is_modifier and resolved[id(q)].precision != "country"), None)
 
     def frame_unresolved(self, all_facts, resolved: dict[int, Place | None]) -> None:
         """A place the gazetteer lacks keeps the precision the text gives (geo.context.framed_place)."""
@@ -275,11 +279,34 @@ class PlaceResolver:
                 place = resolved.get(id(p))
                 if place is None or place.lat is not None or place.precision is not None:
                     continue
-                frames = [resolved.get(id(q)) for q in f.places if q is not p]
-                frame = next((q for q in frames if q is not None and q.geonameid and q.country == place.country
-                              and q.precision in ("region", "district")), None)
-                country = self.country_place(None, country=place.country, text=p.text) if place.country else None
+                # the nearest area named after it first ("Booco, Hiraan region"), then any before it
+                others = sorted((q for q in f.places if q is not p), key=lambda q: (q.start < p.start, abs(q.start - p.end)))
+                frames = [resolved.get(id(q)) for q in others]
+                frame = next((q for q in frames if q is not None and q.geonameid and q.precision in ("region", "district")
+                              and place.country in (None, q.country)), None)
+                code = place.country or (frame.country if frame else None)
+                country = self.country_place(None, country=code, text=p.text) if code else None
                 resolved[id(p)] = self.geo.framed_place(p.text, frame, country)
+
+    def place_in_text_country(self, events: list, resolved: dict[int, Place | None]) -> list:
+        """An incident the text places nowhere happened in the country the text is about (the
+        country of most of its places), at precision "country": never a point, but never lost
+        to the map's country filter either."""
+        from dataclasses import replace
+
+        from ..geo.context import text_country
+
+        code = text_country([p.country for p in resolved.values() if p is not None and p.country])
+        if code is None:
+            return events
+        out = []
+        for e in events:
+            if e.location is None and e.family in assemble.CONCRETE and e.scope == "incident":
+                place = self.country_place(None, country=code, text=code)
+                if place is not None:
+                    e = replace(e, location=replace(place, text=place.name or code))
+            out.append(e)
+        return out
 
     def resolve(self, p, *, parent: Place | None = None, qualifier: str | None = None) -> Place | None:
         if p.cue == "capital":

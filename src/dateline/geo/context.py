@@ -34,6 +34,7 @@ NOTABLE_AREA_POPULATION = 1_000_000
 # Words a cut fragment ends on: "Saudi Arabia's state" (state television),
 # "Hiran (" (a parenthesis), "the Gaza health" (ministry).
 _FRAGMENT_CHARS = re.compile(r"[()\[\]{}\"“”]")
+_WATER = re.compile(r"\b(?:sea|gulf|strait|straits|ocean|bay|channel|lake|river)\b", re.I)
 _POSSESSIVE_THEN_WORD = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<word>[a-z][\w-]*)$")
 
 
@@ -95,6 +96,9 @@ def framed_place(text: str, frame: Place | None, country_place: Place | None) ->
 
     The coordinates are the frame's, and ``precision`` says how coarse they are, so a
     map draws an area, not a false point; ``name`` stays None (no GeoNames entry)."""
+    if _WATER.search(text):
+        # a sea or gulf the gazetteer lacks lies in no country's interior: no point to draw
+        return Place(text=text, country=country_place.country if country_place else None, precision="region")
     if frame is not None and frame.lat is not None and frame.precision != "country":
         admin1 = frame.admin1 or (frame.name if frame.precision == "region" else None)
         return Place(text=text, name=None, country=frame.country, admin1=admin1,
@@ -104,3 +108,19 @@ def framed_place(text: str, frame: Place | None, country_place: Place | None) ->
         return replace(country_place, text=text, name=None, geonameid=None, relation=None,
                        sublocations=())
     return Place(text=text)
+
+
+# The share of a text's resolved places that must lie in one country for the text
+# to be "about" it (a Somalia report names Somali places, plus a Washington or two).
+TEXT_COUNTRY_SHARE = 0.5
+
+
+def text_country(place_countries: list[str]) -> str | None:
+    """The country most of a text's places are in, when it holds at least half of them."""
+    if not place_countries:
+        return None
+    counts: dict[str, int] = {}
+    for code in place_countries:
+        counts[code] = counts.get(code, 0) + 1
+    code, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return code if n / len(place_countries) >= TEXT_COUNTRY_SHARE else None

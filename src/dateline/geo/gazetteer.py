@@ -43,7 +43,8 @@ from .ranking import Candidate, GeoContext, Scope, best
 REBUILD = "run `dateline gazetteer build`"
 CACHE_SIZE = 100_000
 FUZZY_MIN_POPULATION = 15_000
-FUZZY_CUTOFF = 0.84  # Damerau-Levenshtein similarity: one edit in 7 letters
+FUZZY_CUTOFF = 0.84
+REGION_KINDS = frozenset({"admin1", "admin1city", "admin2", "region"})  # Damerau-Levenshtein similarity: one edit in 7 letters
 
 _COLUMNS = ("p.id, p.name, p.kind, p.precision, p.country, p.admin1_code, p.admin1, p.lat, "
             "p.lon, p.population, p.parent, p.capital")
@@ -169,6 +170,9 @@ class Gazetteer:
             # way (Hiran / Hiiraan); a variant there beats an exact name elsewhere.
             local = [c for c in self._loose(base) if in_countries(c, countries)]
             candidates += local or [c for c in self._fuzzy(name_key(base)) if in_countries(c, countries)]
+        elif cue == "region" and not weak and not any(c.kind in REGION_KINDS for c in candidates):
+            # "Hiran region": the city Hīrān (Iraq) is no region; the Somali Hiiraan region is
+            candidates += [c for c in self._loose(base) if c.kind in REGION_KINDS]
         chosen = best(candidates, scope)
         if chosen is None or foreign_without_evidence(chosen, scope):
             return None

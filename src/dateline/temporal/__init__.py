@@ -48,6 +48,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"\bfrom\s+(?P<a>{_WD})(?:\s+(?:night|evening|morning))?\s+(?:into|to|until|through)\s+(?P<b>{_WD})\b", re.I)),
     ("ago", _NEWS["ago"]),
     ("day_before_yesterday", _NEWS["day_before_yesterday"]),
+    ("tomorrow", _NEWS["tomorrow"]),
     ("weekend", _NEWS["weekend"]),
     ("weekday", re.compile(rf"\b(?:(?:the\s+)?(?:early|small|first)\s+hours\s+of\s+)?(?:(?P<pre>on|last|early|late|since|by)\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("anchor_day", re.compile(r"\b(overnight|pre-dawn|predawn|this morning|earlier today|today|tonight|last night|this evening|this afternoon|early hours)\b", re.I)),
@@ -57,7 +58,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("age", _NEWS["age"]),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),
     ("this_month", re.compile(r"\b(earlier this month|this month|last month)\b", re.I)),
-    ("in_month", re.compile(rf"\b(?:(?:in|since|during|by|until|early|late|mid|mid-|end of|beginning of)\s+)(?P<mon>{_MON})(?:\s+(?P<year>\d{{4}}))?\b", re.I)),
+    ("in_month", re.compile(rf"\b(?:(?:in|since|during|by|until|end of|beginning of)\s+(?:(?:early|late|mid)(?:-|\s+))?"
+                            rf"|(?:early|late|mid)(?:-|\s+))(?P<mon>{_MON})(?:\s+(?P<year>\d{{4}}))?\b", re.I)),
     ("month_year", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<year>\d{{4}})\b", re.I)),
     ("this_year", re.compile(r"\b(earlier this year|last year|(?<!later )this year|in recent years|years ago|months ago)\b", re.I)),
     ("in_year", re.compile(r"\b(?:in|during|throughout|by|until|early|late|mid-?)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-/–]\s*\d)", re.I)),

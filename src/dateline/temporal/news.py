@@ -9,7 +9,7 @@ offsets from another date. Used by ``temporal.find_times``.
   time and zone are not moved across midnight: the writer's day is the day);
 * age      "a 5-day-old ceasefire", "the two-week-old truce", "in its third day":
   the thing began that long before the anchor, so the span dates its start;
-* ago      "three days ago", "a week ago", "a fortnight ago";
+* ago      "three days ago", "a week ago", "a fortnight ago"; "tomorrow";
 * offset   "a week before March 10", "two days after last Friday", "the day
   before the vote on March 3": another date expression shifted (``shift_offsets``).
 """
@@ -46,6 +46,7 @@ NEWS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"|\b(?:entered|entering|enters|in|into)\s+its\s+(?P<ord>{_ORD})\s+(?P<unit2>day|week)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>{_UNIT})s?\s+ago\b", re.I)),
     ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.I)),
+    ("tomorrow", re.compile(r"\b(?:the day after )?tomorrow\b", re.I)),
     ("weekend", re.compile(r"\b(?P<which>last|this past|this|over the|at the|during the)\s+weekend\b", re.I)),
 ]
 # "a week before" / "two days after" / "the day before" right in front of another date
@@ -144,6 +145,9 @@ def resolve_news(kind: str, m: re.Match[str], anchor: date | None) -> TimeSpan |
         return back(anchor, n, unit, text)
     if kind == "day_before_yesterday":
         d = anchor - timedelta(days=2) if anchor else None
+        return TimeSpan(d, d, text, "day")
+    if kind == "tomorrow":
+        d = anchor + timedelta(days=2 if text.lower().startswith("the day after") else 1) if anchor else None
         return TimeSpan(d, d, text, "day")
     if kind == "weekend":
         if anchor is None:

@@ -35,7 +35,8 @@ from ..errors import GazetteerError
 from ..models import Place
 from ..settings import Settings
 from .build import SCHEMA_VERSION, PlaceRecord, write_places
-from .context import context_countries, foreign_without_evidence, framed_place, in_countries, is_fragment
+from .context import (context_countries, foreign_without_evidence, framed_place, in_countries, is_fragment,
+                      is_notable)
 from .countries import country_code, country_info
 from .names import loose_key, name_key, split_cue
 from .ranking import Candidate, GeoContext, Scope, best
@@ -165,11 +166,11 @@ class Gazetteer:
                       article_countries=tuple(context.article_countries),
                       anchor=self._anchor(context.dateline_place), parent=context.parent)
         countries = context_countries(scope)
-        if countries and not weak and not any(in_countries(c, countries) for c in candidates):
-            # Only namesakes abroad: the text's own country may spell the place another
-            # way (Hiran / Hiiraan); a variant there beats an exact name elsewhere.
-            local = [c for c in self._loose(base) if in_countries(c, countries)]
-            candidates += local or [c for c in self._fuzzy(name_key(base)) if in_countries(c, countries)]
+        if countries and not weak and not any(in_countries(c, countries) or is_notable(c) for c in candidates):
+            # Only small namesakes abroad: the text's own country may spell the place another
+            # way (Hiran / Hiiraan); a variant there beats an exact name elsewhere. One indexed
+            # lookup (no fuzzy scan: that would cost ~40x the resolution itself).
+            candidates += [c for c in self._loose(base) if in_countries(c, countries)]
         elif cue == "region" and not weak and not any(c.kind in REGION_KINDS for c in candidates):
             # "Hiran region": the city Hīrān (Iraq) is no region; the Somali Hiiraan region is
             candidates += [c for c in self._loose(base) if c.kind in REGION_KINDS]

@@ -34,6 +34,13 @@ def test_an_admin1_named_beside_picks_the_namesake(gazetteer):
     assert west.admin1 == "West Kordofan State" and south.admin1 == "South Kordofan State"
 
 
+def test_the_actors_sides_rank_but_do_not_exclude(gazetteer):
+    # RSF -> SD admits a Sudanese spelling variant; Israeli forces do not push Bureij out of Gaza
+    assert gazetteer.resolve("Um Kadada", context=GeoContext(side_countries=("SD",))).country == "SD"
+    assert gazetteer.resolve("Um Kadada", context=GeoContext()) is None
+    assert gazetteer.resolve("Bureij", context=GeoContext(side_countries=("IL",))).country == "PS"
+
+
 def test_fragments_and_armed_groups_are_no_places(gazetteer):
     for text in ("Hiran (", "Saudi Arabia's state", "al-Shabab", "RSF", "African Union", "the Kremlin"):
         assert not gazetteer.is_place_text(text), text
@@ -101,3 +108,11 @@ def test_a_date_written_in_the_paragraph_beats_the_news_day(extractor):
     by_place = {e["location"]["text"]: e["date"]["start"] for e in evs if e["type"] == "attack" and e["location"]}
     # the second strike's sentence is undated: its paragraph's date, not the lead's Friday
     assert by_place["Kutum"] == by_place["Kabkabiya"] == "2024-02-21"
+
+
+@pytest.mark.slow
+def test_a_region_named_in_the_text_is_its_country(extractor):
+    evs = events(extractor, "On 21 February 2024, army aircraft bombed the Tina area (Kornoi locality, "
+                            "North Darfur), killing three civilians, a monitoring group said.", published="2024-02-24")
+    loc = next(e["location"] for e in evs if e["type"] == "attack")
+    assert loc["country"] == "SD" and loc["precision"] in ("region", "district", "city")

@@ -94,7 +94,9 @@ class Extractor:
 
     def _assemble(self, article: Article, drafts, all_facts, ctx: Context, home: str | None) -> Extraction:
         text = article.text
-        resolver = PlaceResolver(self.geo, all_facts, article, home=home, main=ctx.actors.main_country)
+        sides = Counter(a.country for d in drafts for a in d.actors if a.country)
+        resolver = PlaceResolver(self.geo, all_facts, article, home=home, main=ctx.actors.main_country,
+                                 sides=tuple(c for c, _ in sides.most_common()))
         resolved: dict[int, Place | None] = {}
         last_city: Place | None = None
         for f in all_facts:
@@ -107,6 +109,8 @@ class Extractor:
                 resolved[id(p)] = resolver.resolve(p, parent=parent)
                 if resolved[id(p)] is not None and resolved[id(p)].precision == "city":
                     last_city = resolved[id(p)]
+        resolver.widen_context(all_facts, resolved)
+        for f in all_facts:
             for p in f.places:  # "Tawila, North Darfur": the admin1 beside a place picks its namesake
                 region = _region_beside(p, f.places, resolved, text)
                 if region is not None and p.cue != "district":
@@ -243,7 +247,8 @@ def _open_gazetteer(settings: Settings):
 class PlaceResolver:
     """Place mentions -> Place, with the article's context (its countries, its dateline)."""
 
-    def __init__(self, geo, all_facts, article: Article, home: str | None = None, main: str | None = None):
+    def __init__(self, geo, all_facts, article: Article, home: str | None = None, main: str | None = None,
+                 sides: tuple[str, ...] = ()):
         self.geo = geo
         self.article = article
         self.home = home   # the dateline's country: whose capital "the capital" is, unless the text says
@@ -257,6 +262,23 @@ class PlaceResolver:
         # the dateline's and the actors' country are the text's context too (geo/context.py)
         self.context_countries = self.article_countries + tuple(
             dict.fromkeys(c for c in (home, main) if c and c not in self.article_countries))
+        self.sides = sides   # the actors' countries: a weaker hint (an attacker's is seldom the place)
+
+    def widen_context(self, all_facts, resolved: dict[int, Place | None]) -> None:
+        """The countries of the regions the text names ("North Darfur") are its countries too:
+        places first resolved to a namesake outside them are resolved again."""
+        areas = Counter(pl.country for pl in resolved.values()
+                        if pl is not None and pl.country and pl.geonameid and pl.precision == "region")
+        extra = tuple(c for c, _ in areas.most_common() if c not in self.context_countries)
+        if not extra:
+            return
+        self.context_countries += extra
+        for f in all_facts:
+            for p in f.places:
+                place = resolved.get(id(p))
+                if place is not None and place.geonameid and place.precision != "country" \
+                        and place.country not in self.context_countries and p.cue != "district":
+                    resolved[id(p)] = self.resolve(p)
 
     def is_place_text(self, text: str) -> bool:
         return self.geo is None or not hasattr(self.geo, "is_place_text") or self.geo.is_place_text(text)
@@ -323,7 +345,7 @@ class PlaceResolver:
                 context = GeoContext(cue=p.cue, country_hint=p.country_hint,
                                      article_countries=self.context_countries,
                                      dateline_place=self.article.dateline.place if self.article.dateline else None,
-                                     parent=parent, qualifier=qualifier)
+                                     parent=parent, qualifier=qualifier, side_countries=self.sides)
                 place = self.geo.resolve(p.text, context=context)
                 if place is not None:
                     if p.relation and hasattr(place, "__class__"):

@@ -164,7 +164,8 @@ class Gazetteer:
             return None
         scope = Scope(cue=cue, country_hint=scope_hint, admin1=admin1,
                       article_countries=tuple(context.article_countries),
-                      anchor=self._anchor(context.dateline_place), parent=context.parent)
+                      anchor=self._anchor(context.dateline_place), parent=context.parent,
+                      sides=tuple(context.side_countries))
         countries = context_countries(scope)
         if countries and not weak and not any(in_countries(c, countries) or is_notable(c) for c in candidates):
             # Only small namesakes abroad: the text's own country may spell the place another
@@ -201,9 +202,9 @@ class Gazetteer:
 
     @staticmethod
     def _in_context(candidate: Candidate, scope: Scope) -> bool:
-        countries = context_countries(scope)
+        countries = context_countries(scope) | set(scope.sides)
         if countries:
-            return in_countries(candidate, countries)  # a sea or a named region fits any text
+            return in_countries(candidate, frozenset(countries))  # a sea or a named region fits any text
         return candidate.population >= FUZZY_MIN_POPULATION or candidate.kind != "city"
 
     def _exact_rows(self, key: str) -> tuple[Candidate, ...]:

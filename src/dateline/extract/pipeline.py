@@ -24,6 +24,7 @@ from . import assemble, dating, merge
 from .actors import ActorIndex
 from .components.base import Context
 from .lexicon import load_lexicon
+from .placing import ContextPlacing, region_beside
 from .nlp import EventsComponent, _country_code, is_heading, is_standfirst, load_model
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ class Extractor:
         resolver.widen_context(all_facts, resolved)
         for f in all_facts:
             for p in f.places:  # "Tawila, North Darfur": the admin1 beside a place picks its namesake
-                region = _region_beside(p, f.places, resolved, text)
+                region = region_beside(p, f.places, resolved, text)
                 if region is not None and p.cue != "district":
                     resolved[id(p)] = resolver.resolve(p, qualifier=region) or resolved[id(p)]
             # A village the gazetteer lacks is in the country of the place that frames it
@@ -244,7 +245,7 @@ def _open_gazetteer(settings: Settings):
         return None
 
 
-class PlaceResolver:
+class PlaceResolver(ContextPlacing):
     """Place mentions -> Place, with the article's context (its countries, its dateline)."""
 
     def __init__(self, geo, all_facts, article: Article, home: str | None = None, main: str | None = None,
@@ -263,72 +264,6 @@ class PlaceResolver:
         self.context_countries = self.article_countries + tuple(
             dict.fromkeys(c for c in (home, main) if c and c not in self.article_countries))
         self.sides = sides   # the actors' countries: a weaker hint (an attacker's is seldom the place)
-
-    def widen_context(self, all_facts, resolved: dict[int, Place | None]) -> None:
-        """The countries of the regions the text names ("North Darfur") are its countries too:
-        places first resolved to a namesake outside them are resolved again."""
-        areas = Counter(pl.country for pl in resolved.values()
-                        if pl is not None and pl.country and pl.geonameid and pl.precision == "region")
-        extra = tuple(c for c, _ in areas.most_common() if c not in self.context_countries)
-        if not extra:
-            return
-        self.context_countries += extra
-        for f in all_facts:
-            for p in f.places:
-                place = resolved.get(id(p))
-                if place is not None and place.geonameid and place.precision != "country" \
-                        and place.country not in self.context_countries and p.cue != "district":
-                    resolved[id(p)] = self.resolve(p)
-
-    def is_place_text(self, text: str) -> bool:
-        return self.geo is None or not hasattr(self.geo, "is_place_text") or self.geo.is_place_text(text)
-
-    def drop_non_places(self, drafts, resolved: dict[int, Place | None]) -> None:
-        """An armed group's name or a cut fragment is no event place: the draft takes the
-        next real place of its sentence, else none."""
-        for d in drafts:
-            if d.place is None or resolved.get(id(d.place)) is not None or self.is_place_text(d.place.text):
-                continue
-            d.place = next((q for q in d.facts.places if resolved.get(id(q)) is not None
-                            and not q.is_modifier and resolved[id(q)].precision != "country"), None)
-
-    def frame_unresolved(self, all_facts, resolved: dict[int, Place | None]) -> None:
-        """A place the gazetteer lacks keeps the precision the text gives (geo.context.framed_place)."""
-        if self.geo is None or not hasattr(self.geo, "framed_place"):
-            return
-        for f in all_facts:
-            for p in f.places:
-                place = resolved.get(id(p))
-                if place is None or place.lat is not None or place.precision is not None:
-                    continue
-                # the nearest area named after it first ("Booco, Hiraan region"), then any before it
-                others = sorted((q for q in f.places if q is not p), key=lambda q: (q.start < p.start, abs(q.start - p.end)))
-                frames = [resolved.get(id(q)) for q in others]
-                frame = next((q for q in frames if q is not None and q.geonameid and q.precision in ("region", "district")
-                              and place.country in (None, q.country)), None)
-                code = place.country or (frame.country if frame else None)
-                country = self.country_place(None, country=code, text=p.text) if code else None
-                resolved[id(p)] = self.geo.framed_place(p.text, frame, country)
-
-    def place_in_text_country(self, events: list, resolved: dict[int, Place | None]) -> list:
-        """An incident the text places nowhere happened in the country the text is about (the
-        country of most of its places), at precision "country": never a point, but never lost
-        to the map's country filter either."""
-        from dataclasses import replace
-
-        from ..geo.context import text_country
-
-        code = text_country([p.country for p in resolved.values() if p is not None and p.country])
-        if code is None:
-            return events
-        out = []
-        for e in events:
-            if e.location is None and e.family in assemble.CONCRETE and e.scope == "incident":
-                place = self.country_place(None, country=code, text=code)
-                if place is not None:
-                    e = replace(e, location=replace(place, text=place.name or code))
-            out.append(e)
-        return out
 
     def resolve(self, p, *, parent: Place | None = None, qualifier: str | None = None) -> Place | None:
         if p.cue == "capital":
@@ -391,21 +326,6 @@ class PlaceResolver:
                          geonameid=info.geonameid, precision="country")
         except Exception:
             return Place(text=text, country=country, precision="country")
-
-
-_BESIDE = re.compile(r"^[\w\s'’-]{0,20},[\w\s,'’-]*$")
-
-
-def _region_beside(p, places, resolved: dict[int, Place | None], text: str) -> str | None:
-    """The admin1 written right after a place, after a comma ("Tawila, North Darfur";
-    "X village, Y locality, North Darfur state"): it picks which namesake is meant."""
-    for q in places:
-        if q is p or q.start < p.end or q.start - p.end > 60 or not _BESIDE.match(text[p.end:q.start]):
-            continue
-        place = resolved.get(id(q))
-        if place is not None and place.precision == "region" and place.geonameid:
-            return q.text
-    return None
 
 
 def _geo_context(**kwargs):

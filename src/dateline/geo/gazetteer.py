@@ -78,6 +78,7 @@ class Gazetteer:
         self._lock = threading.RLock()  # re-entrant: resolving a dateline resolves again
         # Candidates per name key, whatever the context: the same names recur across articles.
         self._exact = lru_cache(maxsize=CACHE_SIZE)(self._exact_rows)
+        self._loose_cached = lru_cache(maxsize=CACHE_SIZE)(self._loose_rows)
 
     # -- opening -----------------------------------------------------------------
     @classmethod
@@ -211,9 +212,10 @@ class Gazetteer:
         return tuple(Candidate._make(row) for row in self._db.execute(_EXACT, (key,))) if key else ()
 
     def _loose(self, text: str) -> list[Candidate]:
-        key = loose_key(text)
-        return [Candidate._make(row)
-                for row in self._db.execute(_LOOSE, (key,))] if len(key) >= 4 else []
+        return list(self._loose_cached(loose_key(text)))
+
+    def _loose_rows(self, key: str) -> tuple[Candidate, ...]:
+        return tuple(Candidate._make(row) for row in self._db.execute(_LOOSE, (key,))) if len(key) >= 4 else ()
 
     def _fuzzy(self, key: str) -> list[Candidate]:
         if len(key) < 5:

@@ -8,14 +8,14 @@ from dateline.temporal.evaluation import evaluate, load_phrases
 
 TUE = date(2025, 5, 20)
 PHRASES = Path(__file__).resolve().parent / "data" / "date_phrases.jsonl"
-# 65 sentences written with the code (so not a blind measure): 1.000 after issue 14,
-# 0.538 with the session-start resolver. The floor leaves room for new phrasings.
+# 71 sentences written with the code (so not a blind measure): 1.000 after issue 14,
+# 0.493 with the session-start resolver. The floor leaves room for new phrasings.
 PHRASE_FLOOR = 0.95
 
 
 def test_phrase_set_accuracy_floor():
     cases = load_phrases(PHRASES)
-    assert len(cases) >= 60
+    assert len(cases) >= 70
     report = evaluate(cases)
     assert report.accuracy >= PHRASE_FLOOR, "\n".join(str(m) for m in report.misses)
 
@@ -69,3 +69,9 @@ def test_an_explicit_day_beats_relative_words_told_after_it():
 def test_without_anchor_relative_forms_keep_their_words():
     span = best_time("three days ago", None)
     assert span.start is None and span.text == "three days ago"
+
+
+def test_next_weekday_is_after_the_anchor_and_vague_spans_stay_coarse():
+    assert best_time("they meet next Tuesday", TUE).start == date(2025, 5, 27)  # the anchor is a Tuesday
+    span = best_time("a few days ago", TUE)
+    assert span.precision == "week" and span.start < span.end < TUE

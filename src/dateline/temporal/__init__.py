@@ -48,9 +48,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"\bfrom\s+(?P<a>{_WD})(?:\s+(?:night|evening|morning))?\s+(?:into|to|until|through)\s+(?P<b>{_WD})\b", re.I)),
     ("ago", _NEWS["ago"]),
     ("day_before_yesterday", _NEWS["day_before_yesterday"]),
+    ("past_hours", _NEWS["past_hours"]),
+    ("few_ago", _NEWS["few_ago"]),
+    ("from_now", _NEWS["from_now"]),
     ("tomorrow", _NEWS["tomorrow"]),
     ("weekend", _NEWS["weekend"]),
-    ("weekday", re.compile(rf"\b(?:(?:the\s+)?(?:early|small|first)\s+hours\s+of\s+)?(?:(?P<pre>on|last|early|late|since|by)\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?:the\s+)?(?:early|small|first)\s+hours\s+of\s+)?(?:(?P<pre>on|last|early|late|since|by|next|this\s+coming|coming)\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("anchor_day", re.compile(r"\b(overnight|pre-dawn|predawn|this morning|earlier today|today|tonight|last night|this evening|this afternoon|early hours)\b", re.I)),
     ("same_day", re.compile(r"\b(that|the same) (night|day|morning|evening|afternoon)\b", re.I)),
     ("yesterday", re.compile(r"\b(yesterday|the previous day|a day earlier)\b", re.I)),
@@ -143,8 +146,11 @@ def resolve(kind: str, m: re.Match[str], anchor: date | None) -> TimeSpan | None
             return TimeSpan(None, None, text, "day")
         target = WEEKDAYS.index(m["wd"].lower())
         d = _weekday_on_or_before(anchor, target)
-        if (m["pre"] or "").lower() == "last" and d == anchor:
+        pre = " ".join((m["pre"] or "").lower().split())
+        if pre == "last" and d == anchor:
             d -= timedelta(days=7)
+        elif pre in ("next", "coming", "this coming"):  # "next Tuesday": the first one after the anchor
+            d = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
         if text.lower().endswith("night"):
             # "Monday night" runs into Tuesday: either day is the night's date
             return TimeSpan(d, d + timedelta(days=1), text, "day")

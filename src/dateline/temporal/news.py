@@ -9,7 +9,8 @@ offsets from another date. Used by ``temporal.find_times``.
   time and zone are not moved across midnight: the writer's day is the day);
 * age      "a 5-day-old ceasefire", "the two-week-old truce", "in its third day":
   the thing began that long before the anchor, so the span dates its start;
-* ago      "three days ago", "a week ago", "a fortnight ago"; "tomorrow";
+* ago      "three days ago", "a week ago", "a fortnight ago", "a few days ago" (a
+  span, coarser), "the past 24 hours"; "tomorrow", "two weeks from now";
 * offset   "a week before March 10", "two days after last Friday", "the day
   before the vote on March 3": another date expression shifted (``shift_offsets``).
 """
@@ -46,6 +47,9 @@ NEWS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"|\b(?:entered|entering|enters|in|into)\s+its\s+(?P<ord>{_ORD})\s+(?P<unit2>day|week)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>{_UNIT})s?\s+ago\b", re.I)),
     ("day_before_yesterday", re.compile(r"\bthe day before yesterday\b", re.I)),
+    ("past_hours", re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?P<h>24|48|72)\s+hours\b", re.I)),
+    ("few_ago", re.compile(rf"\b(?P<q>a\s+couple\s+of|a\s+few|several|few)\s+(?P<unit>{_UNIT})s\s+ago\b", re.I)),
+    ("from_now", re.compile(rf"\b(?P<n>{_N})\s+(?P<unit>{_UNIT})s?\s+from\s+(?:now|today)\b", re.I)),
     ("tomorrow", re.compile(r"\b(?:the day after )?tomorrow\b", re.I)),
     ("weekend", re.compile(r"\b(?P<which>last|this past|this|over the|at the|during the)\s+weekend\b", re.I)),
 ]
@@ -143,6 +147,25 @@ def resolve_news(kind: str, m: re.Match[str], anchor: date | None) -> TimeSpan |
         if anchor is None:
             return TimeSpan(None, None, text, UNIT_PRECISION[unit])
         return back(anchor, n, unit, text)
+    if kind == "past_hours":  # "the past 24 hours": the day before and the anchor day
+        d = anchor - timedelta(days=int(m["h"]) // 24) if anchor else None
+        return TimeSpan(d, anchor, text, "day")
+    if kind == "few_ago":
+        unit = m["unit"].lower()
+        if anchor is None:
+            return TimeSpan(None, None, text, UNIT_PRECISION[unit])
+        if m["q"].lower().endswith("couple of"):
+            return back(anchor, 2, unit, text)
+        # "a few days ago": two to five days back, no single day
+        low, high = back(anchor, 5, unit, text), back(anchor, 2, unit, text)
+        coarser = {"day": "week", "week": "month", "fortnight": "month", "month": "year", "year": "year"}[unit]
+        return TimeSpan(low.start, high.end, text, coarser)
+    if kind == "from_now":
+        n = _count(m["n"])
+        if n is None or anchor is None:
+            return TimeSpan(None, None, text, "day")
+        moved = shift(TimeSpan(anchor, anchor, text, "day"), n, m["unit"], 1, text)
+        return moved
     if kind == "day_before_yesterday":
         d = anchor - timedelta(days=2) if anchor else None
         return TimeSpan(d, d, text, "day")

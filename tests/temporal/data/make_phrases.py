@@ -87,6 +87,13 @@ PHRASES: list[tuple[str, str, bool | None, dict]] = [
     ("Inspectors will visit over the coming days.", TUE, None, {"start": None}),
     ("The envoy travels next week.", TUE, None, {"start": None}),
     ("The ministers meet tomorrow.", TUE, None, {"start": "2025-05-21", "end": "2025-05-21"}),
+    ("The envoys will meet next Tuesday.", TUE, None, {"start": "2025-05-27", "end": "2025-05-27"}),
+    ("A vote is due this coming Friday.", TUE, None, {"start": "2025-05-23", "end": "2025-05-23"}),
+    ("Talks resume two weeks from now.", TUE, None, {"start": "2025-06-03", "end": "2025-06-03"}),
+    # vague spans and the last hours
+    ("The village was shelled a couple of days ago.", TUE, None, {"start": "2025-05-18", "end": "2025-05-18"}),
+    ("Gunmen raided the camp a few days ago.", TUE, None, {"contains": "2025-05-17", "precision": "week"}),
+    ("Twelve people were killed in the past 24 hours.", TUE, None, {"start": "2025-05-19", "end": "2025-05-20"}),
 ]
 
 

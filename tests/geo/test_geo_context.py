@@ -116,3 +116,23 @@ def test_a_region_named_in_the_text_is_its_country(extractor):
                             "North Darfur), killing three civilians, a monitoring group said.", published="2024-02-24")
     loc = next(e["location"] for e in evs if e["type"] == "attack")
     assert loc["country"] == "SD" and loc["precision"] in ("region", "district", "city")
+
+
+def test_two_sides_of_one_country_place_an_unknown_village_in_it():
+    from types import SimpleNamespace as NS
+
+    from dateline.extract.placing import civil_war_country
+    from dateline.models import Actor
+
+    rsf_saf = [NS(actors=[Actor("RSF", "SD")]), NS(actors=[Actor("the army", "SD")])]
+    assert civil_war_country(rsf_saf) == "SD"
+    assert civil_war_country([NS(actors=[Actor("Israeli forces", "IL")])]) is None  # one side: no evidence
+    assert civil_war_country([NS(actors=[Actor("RSF", "SD"), Actor("Chadian troops", "TD")])]) is None
+
+
+@pytest.mark.slow
+def test_a_missing_place_right_before_a_city_takes_the_city(extractor):
+    evs = events(extractor, "On 14 March 2024, airstrikes hit a tent in Al-Mawasi, west of Khan Younis, killing "
+                            "eleven people, medics said.", published="2024-03-17")
+    loc = next(e["location"] for e in evs if e["type"] == "attack")
+    assert (loc["text"], loc["country"], loc["precision"], loc["geonameid"]) == ("Al-Mawasi", "PS", "city", None)

@@ -141,7 +141,7 @@ class Extractor:
         dating.default_dates(clusters, ctx, all_facts)
         ids = {id(c): f"e{i + 1}" for i, c in enumerate(clusters)}
         assemble.link_part_of(clusters, ids, resolved)
-        resolver.frame_unresolved(all_facts, resolved)   # after merging: a framed village is no nationwide event
+        resolver.frame_unresolved(all_facts, resolved, drafts)   # after merging: a framed village is no nationwide event
         events = assemble.build_mentions(clusters, text, resolver.country_place, ids, resolved)
         events = resolver.place_in_text_country(events, resolved)
         quotes = assemble.build_quotes(text, all_facts, events)

@@ -51,21 +51,22 @@ class ContextPlacing:
             d.place = next((q for q in d.facts.places if resolved.get(id(q)) is not None
                             and not q.is_modifier and resolved[id(q)].precision != "country"), None)
 
-    def frame_unresolved(self, all_facts, resolved: dict[int, Place | None]) -> None:
-        """A place the gazetteer lacks keeps the precision the text gives (geo.context.framed_place)."""
+    def frame_unresolved(self, all_facts, resolved: dict[int, Place | None], drafts=()) -> None:
+        """A place the gazetteer lacks keeps the precision the text gives (geo.context.framed_place):
+        the area named with it, a city named right after it ("Al-Mawasi, west of Khan Younis"),
+        else its country; a war between two sides of one country (RSF and SAF) is in that country."""
         if self.geo is None or not hasattr(self.geo, "framed_place"):
             return
+        civil = civil_war_country(drafts)
         for f in all_facts:
             for p in f.places:
                 place = resolved.get(id(p))
                 if place is None or place.lat is not None or place.precision is not None:
                     continue
-                # the nearest area named after it first ("Booco, Hiraan region"), then any before it
+                # the nearest place named after it first ("Booco, Hiraan region"), then any before it
                 others = sorted((q for q in f.places if q is not p), key=lambda q: (q.start < p.start, abs(q.start - p.end)))
-                frames = [resolved.get(id(q)) for q in others]
-                frame = next((q for q in frames if q is not None and q.geonameid and q.precision in ("region", "district")
-                              and place.country in (None, q.country)), None)
-                code = place.country or (frame.country if frame else None)
+                frame = next((resolved[id(q)] for q in others if _frames(resolved.get(id(q)), place, q.start - p.end)), None)
+                code = place.country or (frame.country if frame else None) or civil
                 country = self.country_place(None, country=code, text=p.text) if code else None
                 resolved[id(p)] = self.geo.framed_place(p.text, frame, country)
 
@@ -99,3 +100,23 @@ def region_beside(p, places, resolved: dict[int, Place | None], text: str) -> st
         if place is not None and place.precision == "region" and place.geonameid:
             return q.text
     return None
+
+
+def _frames(candidate: Place | None, place: Place, gap: int) -> bool:
+    """Whether a resolved place of the same sentence can stand for an unknown one's area."""
+    if candidate is None or not candidate.geonameid or place.country not in (None, candidate.country):
+        return False
+    if candidate.precision in ("region", "district"):
+        return True
+    return candidate.precision == "city" and 0 <= gap <= 40  # "X, west of Khan Younis": right after it
+
+
+def civil_war_country(drafts) -> str | None:
+    """The one country of every actor when two or more differently named actors share it."""
+    names: dict[str, str] = {}
+    for d in drafts:
+        for a in d.actors:
+            if a.country:
+                names[a.name.lower()] = a.country
+    countries = set(names.values())
+    return countries.pop() if len(names) >= 2 and len(countries) == 1 else None

@@ -26,13 +26,15 @@ def test_exact_id_accuracy_floor(gazetteer):
 
 HELDOUT = CASES.with_name("geocoding_heldout.jsonl")
 # Written after tuning and never tuned on: measured 0.964 (53/55; misses: Poonch -> the
-# Pakistani district, Kinmen -> Jincheng city instead of Kinmen County).
-HELDOUT_FLOOR = 0.90
+# Pakistani district, Kinmen -> Jincheng city instead of Kinmen County). Issue 14 added 70
+# cases from Africa, the Middle East and Asia (tests/geo/data/heldout_world.py, written with
+# the country-context rule, so not blind): 0.984 on all 125 (the session-start code: 0.928).
+HELDOUT_FLOOR = 0.95
 
 
 def test_heldout_accuracy_floor(gazetteer):
     cases = load_cases(HELDOUT)
-    assert len(cases) >= 50
+    assert len(cases) >= 120
     report = evaluate(gazetteer, cases)
     misses = "\n".join(str(m) for m in report.misses)
     assert report.accuracy >= HELDOUT_FLOOR, f"accuracy {report.accuracy:.3f}; misses:\n{misses}"

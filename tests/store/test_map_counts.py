@@ -84,8 +84,10 @@ def _stored(engine) -> dict[tuple, tuple]:  # noqa: ANN001
 
 
 def _events(engine) -> list[dict]:  # noqa: ANN001
+    # the columns 0003/0004 know: the 0004 test reads events downgraded below 0005
+    known = [c for c in s.events.c if c.name != "place_precision"]
     with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(select(s.events))]
+        return [dict(r._mapping) for r in conn.execute(select(*known))]
 
 
 def test_counts_follow_inserts_updates_and_deletes(db_url):  # noqa: ANN001

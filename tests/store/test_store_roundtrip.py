@@ -163,3 +163,24 @@ def test_an_article_another_writer_stored_first_is_skipped(db_url):
     result = StoreWriter(engine).write_batch([first, other])
     assert result.raced == ["a" * 64] and result.articles == 1 and result.events == 2
     assert queries.counts(engine)["articles"] == 2 and queries.counts(engine)["events"] == 4
+
+
+def test_map_points_say_how_precise_they_are(db_url):
+    """A country-level event is no precise point: the map reads location.precision (issue 14)."""
+    import json
+    from dataclasses import replace
+
+    from dateline.store.map_points import map_features, map_geojson
+
+    engine = db.open_engine(db_url)
+    extraction = rich_extraction()
+    nationwide = replace(extraction.events[0], id="e3", location=Place(
+        "Ukraine", "Ukraine", "UA", None, 49.0, 32.0, 690791, "country"))
+    store_one(engine, replace(extraction, events=(*extraction.events, nationwide)))
+    by_place = {f["properties"]["place"]: f["properties"]["precision"]
+                for f in map_features(engine, queries.EventFilter())["features"]}
+    assert by_place == {"Odesa": "city", "Ukraine": "country"}
+    text = json.loads(map_geojson(engine, queries.EventFilter()))
+    assert {f["properties"]["place"]: f["properties"]["precision"] for f in text["features"]} == by_place
+    found, _ = queries.list_events(engine, queries.EventFilter(countries=("ua",)))
+    assert {e["location"]["precision"] for e in found} == {"city", "country"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import TimeSpan
+from ..temporal import explicit_day
 from .components.base import Context, Draft
 from .facts import SentenceFacts
 from .components.common import names_earlier_year
@@ -114,9 +115,13 @@ def default_dates(clusters: list[Cluster], ctx: Context, all_facts: list[Sentenc
             d.date = TimeSpan(day.start, day.end, d.date.text, "day")
         if d.date is None:
             d.date = next((x.date for x in c.drafts if x.date is not None), None)
-        if d.date is None and day and FAMILIES[d.family].dated_by_default and d.status in ("reported", "claimed") \
+        if d.date is None and FAMILIES[d.family].dated_by_default and d.status in ("reported", "claimed") \
                 and d.scope == "incident":
-            d.date = TimeSpan(day.start, day.end, "", "day")
+            # a date written out earlier in the paragraph beats the news day ("On 21 February 2024, ...")
+            d.date = explicit_day([t for f in all_facts if f.paragraph == d.facts.paragraph
+                                   and f.index < d.facts.index for t in f.times], ctx.anchor)
+            if d.date is None and day:
+                d.date = TimeSpan(day.start, day.end, "", "day")
     _occasion_dates(clusters)
 
 

@@ -19,11 +19,13 @@ from spacy.util import filter_spans
 
 from ..models import Article, Extraction, Place
 from ..settings import Settings
+from ..temporal import date_convention, day_first_for
 from . import assemble, dating, merge
 from .actors import ActorIndex
 from .components.base import Context
 from .explain import Explanation, PipelineRecord, explain
 from .lexicon import load_lexicon
+from .placing import ContextPlacing, region_beside
 from .nlp import EventsComponent, _country_code, is_heading, is_standfirst, load_model
 
 log = logging.getLogger(__name__)
@@ -80,15 +82,17 @@ class Extractor:
                            if not is_heading(text[s:e]) and not is_title[i]), 0)
         sentence_no = 0
         drafts, all_facts = [], []
-        for p, (doc, (start, _)) in enumerate(zip(docs, paragraphs)):
-            doc.user_data.update({"dateline_ctx": ctx, "dateline_offset": start, "dateline_paragraph": p,
-                                  "dateline_sentence0": sentence_no, "dateline_is_lead": p == first_body,
-                                  "dateline_text": text,
-                                  "dateline_is_title": is_title[p], "dateline_only_paragraph": not has_body})
-            doc = self.events(doc)
-            sentence_no += len(doc._.dateline_facts)
-            all_facts.extend(doc._.dateline_facts)
-            drafts.extend(doc._.dateline_drafts)
+        # numeric dates are read day first outside the US (the dateline's, else the outlet's country)
+        with date_convention(day_first_for(home, article.url)):
+            for p, (doc, (start, _)) in enumerate(zip(docs, paragraphs)):
+                doc.user_data.update({"dateline_ctx": ctx, "dateline_offset": start, "dateline_paragraph": p,
+                                      "dateline_sentence0": sentence_no, "dateline_is_lead": p == first_body,
+                                      "dateline_text": text,
+                                      "dateline_is_title": is_title[p], "dateline_only_paragraph": not has_body})
+                doc = self.events(doc)
+                sentence_no += len(doc._.dateline_facts)
+                all_facts.extend(doc._.dateline_facts)
+                drafts.extend(doc._.dateline_drafts)
         return self._assemble(article, drafts, all_facts, ctx, home)
 
     def _dateline_country(self, article: Article) -> str | None:
@@ -108,7 +112,9 @@ class Extractor:
                   home: str | None) -> tuple[Extraction, PipelineRecord]:
         text = article.text
         record = PipelineRecord(facts=list(all_facts), drafts=list(drafts))
-        resolver = PlaceResolver(self.geo, all_facts, article, home=home)
+        sides = Counter(a.country for d in drafts for a in d.actors if a.country)
+        resolver = PlaceResolver(self.geo, all_facts, article, home=home, main=ctx.actors.main_country,
+                                 sides=tuple(c for c, _ in sides.most_common()))
         resolved: dict[int, Place | None] = {}
         last_city: Place | None = None
         for f in all_facts:
@@ -121,6 +127,12 @@ class Extractor:
                 resolved[id(p)] = resolver.resolve(p, parent=parent)
                 if resolved[id(p)] is not None and resolved[id(p)].precision == "city":
                     last_city = resolved[id(p)]
+        resolver.widen_context(all_facts, resolved)
+        for f in all_facts:
+            for p in f.places:  # "Tawila, North Darfur": the admin1 beside a place picks its namesake
+                region = region_beside(p, f.places, resolved, text)
+                if region is not None and p.cue != "district":
+                    resolved[id(p)] = resolver.resolve(p, qualifier=region) or resolved[id(p)]
             # A village the gazetteer lacks is in the country of the place that frames it
             # ("Zelenyi Kut in the Donetsk region"), else of the article's main country.
             known = [resolved[id(p)].country for p in f.places if resolved[id(p)] and resolved[id(p)].country]
@@ -131,6 +143,7 @@ class Extractor:
                     if country:
                         from dataclasses import replace
                         resolved[id(p)] = replace(place, country=country)
+        resolver.drop_non_places(drafts, resolved)
         countries = Counter(pl.country for pl in resolved.values() if pl and pl.country)
         for d in drafts:
             if d.nationwide and not d.nation:
@@ -149,7 +162,9 @@ class Extractor:
         dating.default_dates(clusters, ctx, all_facts)
         ids = {id(c): f"e{i + 1}" for i, c in enumerate(clusters)}
         assemble.link_part_of(clusters, ids, resolved)
+        resolver.frame_unresolved(all_facts, resolved, drafts)   # after merging: a framed village is no nationwide event
         events = assemble.build_mentions(clusters, text, resolver.country_place, ids, resolved)
+        events = resolver.place_in_text_country(events, resolved)
         quotes = assemble.build_quotes(text, all_facts, events)
         record.clusters, record.ids = clusters, ids
         return Extraction(article=article, events=tuple(events), quotes=tuple(quotes)), record
@@ -277,10 +292,11 @@ def _open_gazetteer(settings: Settings):
         return None
 
 
-class PlaceResolver:
+class PlaceResolver(ContextPlacing):
     """Place mentions -> Place, with the article's context (its countries, its dateline)."""
 
-    def __init__(self, geo, all_facts, article: Article, home: str | None = None):
+    def __init__(self, geo, all_facts, article: Article, home: str | None = None, main: str | None = None,
+                 sides: tuple[str, ...] = ()):
         self.geo = geo
         self.article = article
         self.home = home   # the dateline's country: whose capital "the capital" is, unless the text says
@@ -291,10 +307,16 @@ class PlaceResolver:
                 if code:
                     codes[code] += 1
         self.article_countries = tuple(c for c, _ in codes.most_common())
+        # the dateline's and the actors' country are the text's context too (geo/context.py)
+        self.context_countries = self.article_countries + tuple(
+            dict.fromkeys(c for c in (home, main) if c and c not in self.article_countries))
+        self.sides = sides   # the actors' countries: a weaker hint (an attacker's is seldom the place)
 
-    def resolve(self, p, *, parent: Place | None = None) -> Place | None:
+    def resolve(self, p, *, parent: Place | None = None, qualifier: str | None = None) -> Place | None:
         if p.cue == "capital":
             return self._capital(p)
+        if not self.is_place_text(p.text):
+            return None
         code = _country_code(p.text) if p.cue is None else None
         if code:
             return self.country_place(None, country=code, text=p.text)
@@ -303,9 +325,9 @@ class PlaceResolver:
                 from ..geo import GeoContext  # type: ignore[attr-defined]
 
                 context = GeoContext(cue=p.cue, country_hint=p.country_hint,
-                                     article_countries=self.article_countries,
+                                     article_countries=self.context_countries,
                                      dateline_place=self.article.dateline.place if self.article.dateline else None,
-                                     parent=parent)
+                                     parent=parent, qualifier=qualifier, side_countries=self.sides)
                 place = self.geo.resolve(p.text, context=context)
                 if place is not None:
                     if p.relation and hasattr(place, "__class__"):

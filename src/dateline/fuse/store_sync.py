@@ -203,7 +203,7 @@ def _event_row(ev: FusedEvent, now: datetime) -> dict[str, Any]:
         "date_end": rep.date.end if rep.date else None,
         "country": loc.country if loc else None, "place_name": (loc.name or loc.text) if loc else None,
         "admin1": loc.admin1 if loc else None, "lat": loc.lat if loc else None,
-        "lon": loc.lon if loc else None,
+        "lon": loc.lon if loc else None, "place_precision": loc.precision if loc else None,
         "fatalities_min": fat.min if fat else None, "fatalities_max": fat.max if fat else None,
         "injured_min": inj.min if inj else None, "injured_max": inj.max if inj else None,
         "civilian_targeting": rep.civilian_targeting, "confidence": rep.confidence,

@@ -35,6 +35,8 @@ from ..errors import GazetteerError
 from ..models import Place
 from ..settings import Settings
 from .build import SCHEMA_VERSION, PlaceRecord, write_places
+from .context import (context_countries, foreign_without_evidence, framed_place, in_countries, is_fragment,
+                      is_notable)
 from .countries import country_code, country_info
 from .names import loose_key, name_key, split_cue
 from .ranking import Candidate, GeoContext, Scope, best
@@ -42,7 +44,8 @@ from .ranking import Candidate, GeoContext, Scope, best
 REBUILD = "run `dateline gazetteer build`"
 CACHE_SIZE = 100_000
 FUZZY_MIN_POPULATION = 15_000
-FUZZY_CUTOFF = 0.84  # Damerau-Levenshtein similarity: one edit in 7 letters
+FUZZY_CUTOFF = 0.84
+REGION_KINDS = frozenset({"admin1", "admin1city", "admin2", "region"})  # Damerau-Levenshtein similarity: one edit in 7 letters
 
 _COLUMNS = ("p.id, p.name, p.kind, p.precision, p.country, p.admin1_code, p.admin1, p.lat, "
             "p.lon, p.population, p.parent, p.capital")
@@ -75,6 +78,7 @@ class Gazetteer:
         self._lock = threading.RLock()  # re-entrant: resolving a dateline resolves again
         # Candidates per name key, whatever the context: the same names recur across articles.
         self._exact = lru_cache(maxsize=CACHE_SIZE)(self._exact_rows)
+        self._loose_cached = lru_cache(maxsize=CACHE_SIZE)(self._loose_rows)
 
     # -- opening -----------------------------------------------------------------
     @classmethod
@@ -138,12 +142,14 @@ class Gazetteer:
         match = _RELATION.match(mention)
         if match:
             relation, mention = " ".join(match.group("rel").lower().split()), match.group("rest")
-        if name_key(mention) in self._stop:
+        if name_key(mention) in self._stop or is_fragment(mention):
             return None
         scope_hint, admin1 = context.country_hint, None
         if "," in mention:
             mention, qualifier = (part.strip() for part in mention.split(",", 1))
             scope_hint, admin1 = self._qualifier(qualifier, scope_hint)
+        elif context.qualifier:  # "X village, Y locality, North Darfur" told as separate places
+            scope_hint, admin1 = self._qualifier(context.qualifier, scope_hint)
         base, text_cue = split_cue(mention)
         cue = context.cue or text_cue
         candidates = list(self._exact(name_key(mention)))
@@ -159,9 +165,19 @@ class Gazetteer:
             return None
         scope = Scope(cue=cue, country_hint=scope_hint, admin1=admin1,
                       article_countries=tuple(context.article_countries),
-                      anchor=self._anchor(context.dateline_place), parent=context.parent)
+                      anchor=self._anchor(context.dateline_place), parent=context.parent,
+                      sides=tuple(context.side_countries))
+        countries = context_countries(scope)
+        if countries and not weak and not any(in_countries(c, countries) or is_notable(c) for c in candidates):
+            # Only small namesakes abroad: the text's own country may spell the place another
+            # way (Hiran / Hiiraan); a variant there beats an exact name elsewhere. One indexed
+            # lookup (no fuzzy scan: that would cost ~40x the resolution itself).
+            candidates += [c for c in self._loose(base) if in_countries(c, countries)]
+        elif cue == "region" and not weak and not any(c.kind in REGION_KINDS for c in candidates):
+            # "Hiran region": the city Hīrān (Iraq) is no region; the Somali Hiiraan region is
+            candidates += [c for c in self._loose(base) if c.kind in REGION_KINDS]
         chosen = best(candidates, scope)
-        if chosen is None:
+        if chosen is None or foreign_without_evidence(chosen, scope):
             return None
         if (weak or chosen.quality == 0) and not self._in_context(chosen, scope):
             return None  # a variant spelling far from the article's places is not a guess we make
@@ -187,20 +203,19 @@ class Gazetteer:
 
     @staticmethod
     def _in_context(candidate: Candidate, scope: Scope) -> bool:
-        countries = set(scope.article_countries) | {scope.country_hint} - {None}
-        if scope.anchor is not None:
-            countries.add(scope.anchor.country)
+        countries = context_countries(scope) | set(scope.sides)
         if countries:
-            return candidate.country in countries
+            return in_countries(candidate, frozenset(countries))  # a sea or a named region fits any text
         return candidate.population >= FUZZY_MIN_POPULATION or candidate.kind != "city"
 
     def _exact_rows(self, key: str) -> tuple[Candidate, ...]:
         return tuple(Candidate._make(row) for row in self._db.execute(_EXACT, (key,))) if key else ()
 
     def _loose(self, text: str) -> list[Candidate]:
-        key = loose_key(text)
-        return [Candidate._make(row)
-                for row in self._db.execute(_LOOSE, (key,))] if len(key) >= 4 else []
+        return list(self._loose_cached(loose_key(text)))
+
+    def _loose_rows(self, key: str) -> tuple[Candidate, ...]:
+        return tuple(Candidate._make(row) for row in self._db.execute(_LOOSE, (key,))) if len(key) >= 4 else ()
 
     def _fuzzy(self, key: str) -> list[Candidate]:
         if len(key) < 5:
@@ -252,6 +267,17 @@ class Gazetteer:
                      lat=round(c.lat, 5), lon=round(c.lon, 5),
                      geonameid=c.id if c.id > 0 else None, precision=c.precision,  # type: ignore[arg-type]
                      relation=relation)
+
+    def is_place_text(self, text: str) -> bool:
+        """False for words that name no place however they are resolved: an organisation
+        or armed group (data/stoplist.txt) or a cut fragment ("Hiran (", "Saudi Arabia's state")."""
+        mention = " ".join(str(text).split()).strip(" .,;:")
+        return bool(mention) and name_key(mention) not in self._stop and not is_fragment(mention)
+
+    @staticmethod
+    def framed_place(text: str, frame: Place | None, country: Place | None) -> Place:
+        """A place the gazetteer lacks, at the precision the text gives (geo/context.py)."""
+        return framed_place(text, frame, country)
 
     def country_place(self, code: str, *, text: str | None = None) -> Place | None:
         """The Place of a whole country (precision "country"), e.g. for "nationwide"."""

@@ -31,6 +31,10 @@ class GeoContext:
     article_countries: tuple[str, ...] = ()  # ISO2, most confident first
     dateline_place: str | None = None       # "KYIV" from "KYIV, Nov 25 (Reuters) -"
     parent: Place | None = None             # for a district: the city it is in
+    qualifier: str | None = None            # an admin1 or country named beside it ("North Darfur")
+    # the actors' countries (RSF -> SD): weaker than article_countries, since an attacker's
+    # country is seldom where the attack happened; they rank and admit variant spellings only
+    side_countries: tuple[str, ...] = ()
 
 
 class Candidate(NamedTuple):
@@ -61,6 +65,7 @@ class Scope:
     article_countries: tuple[str, ...]
     anchor: Candidate | None            # the resolved dateline place
     parent: Place | None
+    sides: tuple[str, ...] = ()          # the actors' countries (GeoContext.side_countries)
 
 
 KIND_PRIOR = {"country": 12.0, "city": 3.5, "admin1": 2.0, "admin1city": 1.0, "admin2": 0.5,
@@ -119,7 +124,9 @@ def _context(candidate: Candidate, scope: Scope) -> float:
             rank = scope.article_countries.index(country)
             total += CONTEXT_RANK_BONUS[min(rank, len(CONTEXT_RANK_BONUS) - 1)]
         elif candidate.kind != "country":
-            total -= 1.0
+            total -= 0.0 if country in scope.sides else 1.0
+    elif country and country in scope.sides:
+        total += 1.0
     elif scope.article_countries and candidate.kind not in KIND_PRIOR:
         total += 2.0  # seas and disputed regions belong to no country: in any article's context
     anchor = scope.anchor
@@ -162,7 +169,8 @@ def best(candidates: list[Candidate], scope: Scope) -> Candidate | None:
             and not scope.admin1 and scope.parent is None):
         famous = cities[0]
     in_context = Scope(scope.cue, scope.country_hint, scope.admin1,
-                       ((famous.country,) if famous else ()) + scope.article_countries, scope.anchor, scope.parent)
+                       ((famous.country,) if famous else ()) + scope.article_countries, scope.anchor, scope.parent,
+                       scope.sides)
 
     def key(c: Candidate):
         return (score(c, in_context if c is famous else scope), c.population, -c.id)

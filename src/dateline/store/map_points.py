@@ -71,8 +71,8 @@ def map_geojson(engine: Engine, filters: EventFilter, *, limit: int = MAP_LIMIT)
         features = [f'{HEAD}{round(lon, 5)!r},{round(lat, 5)!r}]}},"properties":{{'
                     f'"id":{q(event_id)},"type":{q(kind)},"family":{q(family)},'
                     f'"place":{q(place)},"country":{q(country)},"fatalities":{n(killed)},'
-                    f'"date":{q(day)},"count":{count}}}}}'
-                    for lat, lon, event_id, kind, family, place, country, killed, day, count
+                    f'"date":{q(day)},"count":{count},"precision":{q(precision)}}}}}'
+                    for lat, lon, event_id, kind, family, place, country, killed, day, count, precision
                     in rows]
     return (f'{{"type":"FeatureCollection","features":[{",".join(features)}],'
             f'"total":{total},"aggregated":{"true" if aggregated else "false"}}}')
@@ -96,7 +96,8 @@ def _head(lat: float, lon: float, place: str | None) -> str:
     return got
 
 
-POINT = ("id", "type", "family", "place", "country", "fatalities", "date", "count")
+# "precision" says how coarse the point is (a country-level event is no precise point)
+POINT = ("id", "type", "family", "place", "country", "fatalities", "date", "count", "precision")
 AGGREGATED = ("place", "family", "fatalities", "count")
 
 
@@ -117,7 +118,7 @@ def _map_rows(engine: Engine, filters: EventFilter, limit: int
             return True, total, top
     return False, len(rows), [
         (r.lat, r.lon, r.event_id, r.type, r.family, r.place_name, r.country, r.fatalities_min,
-         r.date_start.isoformat() if r.date_start else None, 1) for r in rows]
+         r.date_start.isoformat() if r.date_start else None, 1, r.place_precision) for r in rows]
 
 
 def _top(results: list[list[Any]], limit: int) -> tuple[int, list[tuple[Any, ...]]]:
@@ -154,7 +155,8 @@ def _located(f: EventFilter) -> list[Any]:
 def _points(f: EventFilter) -> Select:
     e = s.events
     return (select(e.c.event_id, e.c.type, e.c.family, e.c.place_name, e.c.lat, e.c.lon,
-                   e.c.fatalities_min, e.c.date_start, e.c.country).where(*_located(f)))
+                   e.c.fatalities_min, e.c.date_start, e.c.country, e.c.place_precision)
+            .where(*_located(f)))
 
 
 def _place_counts(f: EventFilter, dialect: str) -> list[Select]:

@@ -92,6 +92,8 @@ events = Table(
     Column("admin1", Text),
     Column("lat", Float),
     Column("lon", Float),
+    # how coarse lat/lon are: point | district | city | region | country (migration 0005)
+    Column("place_precision", String(16)),
     Column("fatalities_min", Integer),
     Column("fatalities_max", Integer),
     Column("injured_min", Integer),

@@ -275,6 +275,7 @@ def _event_row(event_id: str, mention: EventMention, published, now: datetime) -
         "place_name": (loc.name or loc.text) if loc else None,
         "admin1": loc.admin1 if loc else None,
         "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+        "place_precision": loc.precision if loc else None,
         "fatalities_min": mention.fatalities.min if mention.fatalities else None,
         "fatalities_max": mention.fatalities.max if mention.fatalities else None,
         "injured_min": mention.injured.min if mention.injured else None,

@@ -1,0 +1,122 @@
+"""Where the text places its events, with the text's country context (issue 14).
+
+The extractor's PlaceResolver takes these steps from ContextPlacing; the rules
+themselves live in geo/context.py:
+
+* ``widen_context``   the countries of the regions a text names are its countries;
+* ``region_beside``   "Tawila, North Darfur": the admin1 written after a place picks it;
+* ``drop_non_places`` an armed group's name or a cut fragment is no event place;
+* ``frame_unresolved`` a village the gazetteer lacks keeps the precision of its area;
+* ``place_in_text_country`` an unplaced incident is in the text's country (precision country).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..geo.context import text_country
+from ..models import Place
+from .merge import CONCRETE
+
+
+class ContextPlacing:
+    """Mixed into PlaceResolver: needs ``geo``, ``context_countries``, ``resolve`` and ``country_place``."""
+
+    def widen_context(self, all_facts, resolved: dict[int, Place | None]) -> None:
+        """The countries of the regions the text names ("North Darfur") are its countries too:
+        places first resolved to a namesake outside them are resolved again."""
+        areas = Counter(pl.country for pl in resolved.values()
+                        if pl is not None and pl.country and pl.geonameid and pl.precision == "region")
+        extra = tuple(c for c, _ in areas.most_common() if c not in self.context_countries)
+        if not extra:
+            return
+        self.context_countries += extra
+        for f in all_facts:
+            for p in f.places:
+                place = resolved.get(id(p))
+                if place is not None and place.geonameid and place.precision != "country" \
+                        and place.country not in self.context_countries and p.cue != "district":
+                    resolved[id(p)] = self.resolve(p)
+
+    def is_place_text(self, text: str) -> bool:
+        return self.geo is None or not hasattr(self.geo, "is_place_text") or self.geo.is_place_text(text)
+
+    def drop_non_places(self, drafts, resolved: dict[int, Place | None]) -> None:
+        """An armed group's name or a cut fragment is no event place: the draft takes the
+        next real place of its sentence, else none."""
+        for d in drafts:
+            if d.place is None or resolved.get(id(d.place)) is not None or self.is_place_text(d.place.text):
+                continue
+            d.place = next((q for q in d.facts.places if resolved.get(id(q)) is not None
+                            and not q.is_modifier and resolved[id(q)].precision != "country"), None)
+
+    def frame_unresolved(self, all_facts, resolved: dict[int, Place | None], drafts=()) -> None:
+        """A place the gazetteer lacks keeps the precision the text gives (geo.context.framed_place):
+        the area named with it, a city named right after it ("Al-Mawasi, west of Khan Younis"),
+        else its country; a war between two sides of one country (RSF and SAF) is in that country."""
+        if self.geo is None or not hasattr(self.geo, "framed_place"):
+            return
+        civil = civil_war_country(drafts)
+        for f in all_facts:
+            for p in f.places:
+                place = resolved.get(id(p))
+                if place is None or place.lat is not None or place.precision is not None:
+                    continue
+                # the nearest place named after it first ("Booco, Hiraan region"), then any before it
+                others = sorted((q for q in f.places if q is not p), key=lambda q: (q.start < p.start, abs(q.start - p.end)))
+                frame = next((resolved[id(q)] for q in others if _frames(resolved.get(id(q)), place, q.start - p.end)), None)
+                code = place.country or (frame.country if frame else None) or civil
+                country = self.country_place(None, country=code, text=p.text) if code else None
+                resolved[id(p)] = self.geo.framed_place(p.text, frame, country)
+
+    def place_in_text_country(self, events: list, resolved: dict[int, Place | None]) -> list:
+        """An incident the text places nowhere happened in the country the text is about (the
+        country of most of its places), at precision "country": never a point, but never lost
+        to the map's country filter either."""
+        code = text_country([p.country for p in resolved.values() if p is not None and p.country])
+        if code is None:
+            return events
+        out = []
+        for e in events:
+            if e.location is None and e.family in CONCRETE and e.scope == "incident":
+                place = self.country_place(None, country=code, text=code)
+                if place is not None:
+                    e = replace(e, location=replace(place, text=place.name or code))
+            out.append(e)
+        return out
+
+
+_BESIDE = re.compile(r"^[\w\s'’-]{0,20},[\w\s,'’-]*$")
+
+
+def region_beside(p, places, resolved: dict[int, Place | None], text: str) -> str | None:
+    """The admin1 written right after a place, after a comma ("Tawila, North Darfur";
+    "X village, Y locality, North Darfur state"): it picks which namesake is meant."""
+    for q in places:
+        if q is p or q.start < p.end or q.start - p.end > 60 or not _BESIDE.match(text[p.end:q.start]):
+            continue
+        place = resolved.get(id(q))
+        if place is not None and place.precision == "region" and place.geonameid:
+            return q.text
+    return None
+
+
+def _frames(candidate: Place | None, place: Place, gap: int) -> bool:
+    """Whether a resolved place of the same sentence can stand for an unknown one's area."""
+    if candidate is None or not candidate.geonameid or place.country not in (None, candidate.country):
+        return False
+    if candidate.precision in ("region", "district"):
+        return True
+    return candidate.precision == "city" and 0 <= gap <= 40  # "X, west of Khan Younis": right after it
+
+
+def civil_war_country(drafts) -> str | None:
+    """The one country of every actor when two or more differently named actors share it."""
+    names: dict[str, str] = {}
+    for d in drafts:
+        for a in d.actors:
+            if a.country:
+                names[a.name.lower()] = a.country
+    countries = set(names.values())
+    return countries.pop() if len(names) >= 2 and len(countries) == 1 else None

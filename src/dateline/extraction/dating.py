@@ -127,16 +127,21 @@ def default_dates(clusters: list[Cluster], ctx: Context, all_facts: list[Sentenc
 
 def _occasion_dates(clusters: list[Cluster]) -> None:
     """'X spoke with Y today. The Secretary reaffirmed ...': a statement the text does not date,
-    made by the speaker of the dated call, meeting or statement just before it, belongs to that
-    occasion and takes its date."""
+    made by the speaker of a dated call, meeting or statement a sentence or two before it,
+    belongs to that occasion and takes its date."""
     ordered = sorted(clusters, key=lambda c: c.primary.facts.index)
-    for prev, c in zip(ordered, ordered[1:]):
-        d, p = c.primary, prev.primary
-        if d.type != "statement" or d.date is not None or p.date is None or p.date.start is None:
+    for i, c in enumerate(ordered):
+        d = c.primary
+        if d.type != "statement" or d.date is not None or not d.actors:
             continue
-        if p.type not in ("statement", "diplomatic_meeting", "visit") or p.status == "planned":
-            continue
-        if d.facts.index - p.facts.index > 2 or not d.actors or not p.actors:
-            continue
-        if d.actors[0].name == p.actors[0].name:
-            d.date = p.date
+        for prev in reversed(ordered[max(0, i - 4):i]):
+            p = prev.primary
+            if d.facts.index - p.facts.index > 3:
+                break
+            if p.type not in ("statement", "diplomatic_meeting", "visit") or p.status == "planned":
+                continue
+            if p.date is None or p.date.start is None:
+                continue
+            if d.actors[0].name in {a.name for a in p.actors} | {t.name for t in p.targets}:
+                d.date = p.date
+                break

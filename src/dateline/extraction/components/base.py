@@ -155,8 +155,9 @@ def status_of(trigger: Token, *, allow_modal: bool = True) -> str:
             return "planned"
         for child in tok.children:
             cl = child.lemma_.lower()
-            if child.dep_ in ("aux", "auxpass") and allow_modal and child.lower_ in MODALS:
-                return "planned"
+            if child.dep_ in ("aux", "auxpass") and allow_modal and child.lower_ in MODALS \
+                    and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children):
+                return "planned"   # but "may have been killed" is an uncertain past, not a plan
             if child.dep_ in ("amod", "advmod", "acomp", "xcomp") and cl in PLANNED_ADJ | {"soon"}:
                 return "planned"
             if child.dep_ in ("amod", "advmod", "aux", "xcomp") and cl in ONGOING:

@@ -237,3 +237,24 @@ def statement_quote_follow(clusters: list[Cluster]) -> list[Cluster]:
             continue
         out.append(c)
     return out
+
+
+# "The following is attributable to Spokesperson Matthew Miller:", "As stated by Principal Deputy
+# Spokesperson Vedant Patel": a readout's whole text is credited to its spokesperson
+READOUT = re.compile(r"(?:attributable to|as stated by|readout by)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}?"
+                     r"(?:Spokesperson|Spokesman|Spokeswoman)\s+((?:[A-Z][\w.'-]*\s?){2,4})", re.I)
+
+
+def readout_source(text: str) -> str | None:
+    m = READOUT.search(text[:3000])
+    return m.group(1).strip(" .:,") if m else None
+
+
+def credit_readout(clusters: list[Cluster], source: str | None) -> None:
+    """Meetings and calls a readout tells, with no one else credited, are credited to it."""
+    if not source:
+        return
+    for c in clusters:
+        d = c.primary
+        if d.family == "diplomacy" and not d.claimed_by and d.status != "planned":
+            d.claimed_by = source

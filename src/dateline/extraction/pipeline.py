@@ -71,7 +71,8 @@ class Extractor:
         index = ActorIndex()
         home = self._dateline_country(article)   # may need the gazetteer: looked up once
         index.learn(docs, lex, home_country=home)
-        ctx = Context(lex=lex, actors=index, anchor=article.anchor_date, country_code=_country_code)
+        ctx = Context(lex=lex, actors=index, anchor=article.anchor_date, country_code=_country_code,
+                      readout_source=assemble.readout_source(text))
         # a headline or standfirst needs a body after it: a text of one paragraph is all body
         has_body = len(paragraphs) > 1
         is_title = [has_body and i == 0 and text[s:e].strip() == article.title for i, (s, e) in enumerate(paragraphs)]
@@ -157,6 +158,7 @@ class Extractor:
         dating.nights_told_before(drafts, ctx, all_facts)
         clusters = merge.merge_drafts(drafts, resolved)
         clusters = assemble.statement_quote_follow(clusters)
+        assemble.credit_readout(clusters, ctx.readout_source)
         assemble.attach_sublocations(clusters, all_facts)
         assemble.link_denials(clusters)
         dating.default_dates(clusters, ctx, all_facts)

@@ -36,6 +36,8 @@ class Context:
     recent_place: Any = None   # the last non-country place named (for "said one resident")
     recent_places: Any = None  # the non-country places of the last paragraph, in order ("the town")
     violence_told: bool = False  # an attack or clash was already told in the article
+    last_source: str | None = None  # the last source credited ("The statement said": its author)
+    readout_source: str | None = None  # "attributable to Spokesperson X": who a readout credits
 
 
 @dataclass
@@ -232,11 +234,20 @@ def claimant(facts: SentenceFacts, trigger: Token | None, ctx: Context) -> tuple
             name = recent_person(facts, ctx)
         elif attribution.pronoun in ("it", "they") and ctx.actors.last_group:
             name = ctx.actors.last_group.name
+        if name and name.lower() in DOCUMENTS:
+            name = ctx.last_source   # "The statement said ...": the statement told before, its author
         if name:
             best = (name, attribution.kind)
             if attribution.kind in ("claim", "according", "report", "position"):
                 break
+    if best:
+        ctx.last_source = best[0]
     return best if best else (None, None)
+
+
+# words that name a document, not who speaks through it
+DOCUMENTS = {"statement", "the statement", "report", "the report", "communique", "the communique",
+             "readout", "the readout", "release", "the release"}
 
 
 def targets_in(facts: SentenceFacts, lex: Lexicon, country: str | None) -> list[Target]:

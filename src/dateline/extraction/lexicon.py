@@ -26,6 +26,7 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "roles.jsonl": ({"words"}, set()),
     "international.jsonl": ({"words"}, {"comment"}),
     "places.jsonl": ({"cue", "words"}, set()),
+    "senses.jsonl": ({"id", "words"}, {"comment"}),
 }
 TOKEN_KEYS = {"LEMMA", "LOWER", "POS", "ENT_TYPE", "DEP", "TAG", "OP", "ORTH", "IS_PUNCT"}
 
@@ -78,6 +79,7 @@ class Lexicon:
     roles: set[str]
     international: set[str]                       # bodies and roles with no nationality
     place_cues: dict[str, set[str]]
+    senses: dict[str, frozenset[str]] = field(default_factory=dict)   # id -> words (senses.jsonl)
     actors_lower: dict[str, str | None] = field(repr=False, default_factory=dict)   # organisation, lower case -> country
     international_re: re.Pattern[str] | None = field(repr=False, default=None)   # " un | analyst | ... "
 
@@ -122,6 +124,7 @@ def load_lexicon() -> Lexicon:
         roles=roles,
         international=international,
         place_cues={p["cue"]: set(p["words"]) for p in _jsonl("places.jsonl")},
+        senses={row["id"]: frozenset(row["words"]) for row in _jsonl("senses.jsonl")},
         actors_lower={term.lower(): country for term, country in actors.items()},
         international_re=re.compile(" (?:" + "|".join(re.escape(w) for w in sorted(international)) + ") "),
     )

@@ -127,7 +127,7 @@ def span_of(text: str, facts: SentenceFacts) -> Span:
 
 
 def build_mentions(clusters: list[Cluster], text: str, resolve_place, ids: dict[int, str],
-                   resolved: dict[int, Place | None]) -> list[EventMention]:
+                   resolved: dict[tuple[int, int], Place | None]) -> list[EventMention]:
     out = []
     for c in clusters:
         d = c.primary
@@ -193,8 +193,8 @@ def _merged_place(c: Cluster, resolved, resolve_place) -> Place | None:
             if p:
                 return p
         if x.place is not None:
-            p = resolved.get(id(x.place)) or Place(text=x.place.text, country=x.place.country_hint)
-            subs = tuple(resolved.get(id(s)) or Place(text=s.text) for s in d.sublocations)
+            p = resolved.get(x.place.key) or Place(text=x.place.text, country=x.place.country_hint)
+            subs = tuple(resolved.get(s.key) or Place(text=s.text) for s in d.sublocations)
             return p.with_sublocations(subs) if subs else p
     return None
 

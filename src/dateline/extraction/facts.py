@@ -46,6 +46,11 @@ class PlaceMention:
     is_modifier: bool = False     # "Russia's" in "Russia's Krasnodar region", "Kyiv" in "Kyiv's mayor"
     relation: str | None = None   # "south of", "near", "around"
 
+    @property
+    def key(self) -> tuple[int, int]:
+        """Where the mention sits in the article: the key of its resolved Place."""
+        return (self.start, self.end)
+
 
 @dataclass(slots=True)
 class Attribution:

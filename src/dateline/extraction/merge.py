@@ -35,13 +35,13 @@ class Cluster:
         self.drafts.append(d)
 
 
-def place_key(d: Draft, resolved: dict[int, Place | None]) -> tuple[str, str | None] | None:
+def place_key(d: Draft, resolved: dict[tuple[int, int], Place | None]) -> tuple[str, str | None] | None:
     """(level, key): ('country', 'UA') or ('place', 'kyiv') or None when unplaced."""
     if d.nationwide:
         return ("country", d.nation)
     if d.place is None:
         return None
-    place = resolved.get(id(d.place))
+    place = resolved.get(d.place.key)
     if place is not None and place.precision == "country":
         return ("country", place.country)
     if place is not None and place.geonameid:
@@ -49,12 +49,12 @@ def place_key(d: Draft, resolved: dict[int, Place | None]) -> tuple[str, str | N
     return ("place", (place.name if place and place.name else d.place.text).lower())
 
 
-def place_country(d: Draft, resolved: dict[int, Place | None]) -> str | None:
+def place_country(d: Draft, resolved: dict[tuple[int, int], Place | None]) -> str | None:
     if d.nationwide:
         return d.nation
     if d.place is None:
         return None
-    place = resolved.get(id(d.place))
+    place = resolved.get(d.place.key)
     return place.country if place else d.place.country_hint
 
 
@@ -172,7 +172,7 @@ def _thin(d: Draft) -> bool:
     return not (d.weapons or d.weapon_types or d.fatalities or d.injured or d.intercepted)
 
 
-def merge_drafts(drafts: list[Draft], resolved: dict[int, Place | None]) -> list[Cluster]:
+def merge_drafts(drafts: list[Draft], resolved: dict[tuple[int, int], Place | None]) -> list[Cluster]:
     clusters: list[Cluster] = []
     protest_sites = len({place_key(d, resolved) for d in drafts if d.family == "protest" and not d.facts.is_heading
                          and not _broad(d, resolved)})

@@ -116,34 +116,34 @@ class Extractor:
         sides = Counter(a.country for d in drafts for a in d.actors if a.country)
         resolver = PlaceResolver(self.geo, all_facts, article, home=home, main=ctx.actors.main_country,
                                  sides=tuple(c for c, _ in sides.most_common()))
-        resolved: dict[int, Place | None] = {}
+        resolved: dict[tuple[int, int], Place | None] = {}
         last_city: Place | None = None
         for f in all_facts:
             # districts after the others, so they can be parented to the city named with them
             for p in sorted(f.places, key=lambda p: p.cue == "district"):
                 parent = None
                 if p.cue == "district":
-                    parent = next((resolved[id(q)] for q in f.places if resolved.get(id(q)) is not None
-                                   and resolved[id(q)].precision == "city"), None) or last_city
-                resolved[id(p)] = resolver.resolve(p, parent=parent)
-                if resolved[id(p)] is not None and resolved[id(p)].precision == "city":
-                    last_city = resolved[id(p)]
+                    parent = next((resolved[q.key] for q in f.places if resolved.get(q.key) is not None
+                                   and resolved[q.key].precision == "city"), None) or last_city
+                resolved[p.key] = resolver.resolve(p, parent=parent)
+                if resolved[p.key] is not None and resolved[p.key].precision == "city":
+                    last_city = resolved[p.key]
         resolver.widen_context(all_facts, resolved)
         for f in all_facts:
             for p in f.places:  # "Tawila, North Darfur": the admin1 beside a place picks its namesake
                 region = region_beside(p, f.places, resolved, text)
                 if region is not None and p.cue != "district":
-                    resolved[id(p)] = resolver.resolve(p, qualifier=region) or resolved[id(p)]
+                    resolved[p.key] = resolver.resolve(p, qualifier=region) or resolved[p.key]
             # A village the gazetteer lacks is in the country of the place that frames it
             # ("Zelenyi Kut in the Donetsk region"), else of the article's main country.
-            known = [resolved[id(p)].country for p in f.places if resolved[id(p)] and resolved[id(p)].country]
+            known = [resolved[p.key].country for p in f.places if resolved[p.key] and resolved[p.key].country]
             for p in f.places:
-                place = resolved[id(p)]
+                place = resolved[p.key]
                 if place is not None and place.country is None:
                     country = p.country_hint or (known[0] if known else ctx.actors.main_country)
                     if country:
                         from dataclasses import replace
-                        resolved[id(p)] = replace(place, country=country)
+                        resolved[p.key] = replace(place, country=country)
         resolver.drop_non_places(drafts, resolved)
         countries = Counter(pl.country for pl in resolved.values() if pl and pl.country)
         for d in drafts:

@@ -23,7 +23,7 @@ from .merge import CONCRETE
 class ContextPlacing:
     """Mixed into PlaceResolver: needs ``geo``, ``context_countries``, ``resolve`` and ``country_place``."""
 
-    def widen_context(self, all_facts, resolved: dict[int, Place | None]) -> None:
+    def widen_context(self, all_facts, resolved: dict[tuple[int, int], Place | None]) -> None:
         """The countries of the regions the text names ("North Darfur") are its countries too:
         places first resolved to a namesake outside them are resolved again."""
         areas = Counter(pl.country for pl in resolved.values()
@@ -34,24 +34,24 @@ class ContextPlacing:
         self.context_countries += extra
         for f in all_facts:
             for p in f.places:
-                place = resolved.get(id(p))
+                place = resolved.get(p.key)
                 if place is not None and place.geonameid and place.precision != "country" \
                         and place.country not in self.context_countries and p.cue != "district":
-                    resolved[id(p)] = self.resolve(p)
+                    resolved[p.key] = self.resolve(p)
 
     def is_place_text(self, text: str) -> bool:
         return self.geo is None or not hasattr(self.geo, "is_place_text") or self.geo.is_place_text(text)
 
-    def drop_non_places(self, drafts, resolved: dict[int, Place | None]) -> None:
+    def drop_non_places(self, drafts, resolved: dict[tuple[int, int], Place | None]) -> None:
         """An armed group's name or a cut fragment is no event place: the draft takes the
         next real place of its sentence, else none."""
         for d in drafts:
-            if d.place is None or resolved.get(id(d.place)) is not None or self.is_place_text(d.place.text):
+            if d.place is None or resolved.get(d.place.key) is not None or self.is_place_text(d.place.text):
                 continue
-            d.place = next((q for q in d.facts.places if resolved.get(id(q)) is not None
-                            and not q.is_modifier and resolved[id(q)].precision != "country"), None)
+            d.place = next((q for q in d.facts.places if resolved.get(q.key) is not None
+                            and not q.is_modifier and resolved[q.key].precision != "country"), None)
 
-    def frame_unresolved(self, all_facts, resolved: dict[int, Place | None], drafts=()) -> None:
+    def frame_unresolved(self, all_facts, resolved: dict[tuple[int, int], Place | None], drafts=()) -> None:
         """A place the gazetteer lacks keeps the precision the text gives (geo.context.framed_place):
         the area named with it, a city named right after it ("Al-Mawasi, west of Khan Younis"),
         else its country; a war between two sides of one country (RSF and SAF) is in that country."""
@@ -60,17 +60,17 @@ class ContextPlacing:
         civil = civil_war_country(drafts)
         for f in all_facts:
             for p in f.places:
-                place = resolved.get(id(p))
+                place = resolved.get(p.key)
                 if place is None or place.lat is not None or place.precision is not None:
                     continue
                 # the nearest place named after it first ("Booco, Hiraan region"), then any before it
                 others = sorted((q for q in f.places if q is not p), key=lambda q: (q.start < p.start, abs(q.start - p.end)))
-                frame = next((resolved[id(q)] for q in others if _frames(resolved.get(id(q)), place, q.start - p.end)), None)
+                frame = next((resolved[q.key] for q in others if _frames(resolved.get(q.key), place, q.start - p.end)), None)
                 code = place.country or (frame.country if frame else None) or civil
                 country = self.country_place(None, country=code, text=p.text) if code else None
-                resolved[id(p)] = self.geo.framed_place(p.text, frame, country)
+                resolved[p.key] = self.geo.framed_place(p.text, frame, country)
 
-    def place_in_text_country(self, events: list, resolved: dict[int, Place | None]) -> list:
+    def place_in_text_country(self, events: list, resolved: dict[tuple[int, int], Place | None]) -> list:
         """An incident the text places nowhere happened in the country the text is about (the
         country of most of its places), at precision "country": never a point, but never lost
         to the map's country filter either."""
@@ -90,13 +90,13 @@ class ContextPlacing:
 _BESIDE = re.compile(r"^[\w\s'’-]{0,20},[\w\s,'’-]*$")
 
 
-def region_beside(p, places, resolved: dict[int, Place | None], text: str) -> str | None:
+def region_beside(p, places, resolved: dict[tuple[int, int], Place | None], text: str) -> str | None:
     """The admin1 written right after a place, after a comma ("Tawila, North Darfur";
     "X village, Y locality, North Darfur state"): it picks which namesake is meant."""
     for q in places:
         if q is p or q.start < p.end or q.start - p.end > 60 or not _BESIDE.match(text[p.end:q.start]):
             continue
-        place = resolved.get(id(q))
+        place = resolved.get(q.key)
         if place is not None and place.precision == "region" and place.geonameid:
             return q.text
     return None

@@ -156,7 +156,9 @@ def _sentence(f: SentenceFacts, extraction: Extraction, record: PipelineRecord,
         elif id(d) in cluster_of and cluster_of[id(d)] not in ids:
             reasons.append(f"merged into {cluster_of[id(d)]}")
     reasons += f.notes
-    if not f.triggers and not ids:
+    if f.is_heading and not ids:
+        reasons.append("headline or subheading: its events are told by the body, where they are coded")
+    elif not f.triggers and not ids:
         reasons.append("no trigger: no rule of patterns/triggers.jsonl matches a word here")
     elif not mine and not f.notes:
         found = ", ".join(f"{t.rule_id} ('{t.token.text}')" for t in f.triggers)

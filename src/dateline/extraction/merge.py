@@ -68,6 +68,8 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         return False  # the march held and the strike called for Monday
     if a.family == "diplomacy" and a.type != b.type:
         return False  # a visit, the call before it and the deal after it are three events
+    if a.family == "diplomacy" and (a.status == "planned") != (b.status == "planned"):
+        return False  # the talks held on Friday and the round to resume on Saturday
     if (a.type == "agreement" or FAMILIES[a.family].same_day_only) and not _same_days(a, b):
         return False  # the exchange on Friday and the deal signed on Sunday
     ka, kb = place_key(a, resolved), place_key(b, resolved)

@@ -64,6 +64,15 @@ def _agreed_to_meet(tok) -> bool:
         c.dep_ == "xcomp" and c.lemma_.lower() in MEETING_VERBS for c in tok.children)
 
 
+SCHEDULE_VERBS = {"resume", "begin", "start", "open", "continue", "convene", "reconvene", "take"}
+
+
+def _present_of_schedule(tok) -> bool:
+    head = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+    return head is not None and head.tag_ in ("VBP", "VBZ") and head.lemma_.lower() in SCHEDULE_VERBS \
+        and any(c.ent_type_ == "DATE" for c in head.children)
+
+
 def _two_parties(tok) -> bool:
     """'Lavrov and Rubio had a telephone conversation': the call's parties are its subject."""
     verb = tok.head if tok.dep_ in ("dobj", "pobj", "attr") else tok
@@ -131,6 +140,8 @@ class DiplomacyComponent(FamilyComponent):
                     else:
                         d.place = None        # a call has no place of its own
                 d.targets = counterparts(d, ctx)
+                if etype == "diplomatic_meeting" and _present_of_schedule(d.trigger):
+                    d.status = "planned"   # "Discussions resume Saturday": a schedule told in the present
                 if etype == "agreement" and _agreed_to_meet(d.trigger):
                     # "agreed to meet again in early 2014": a meeting arranged, not a deal
                     d.type, d.subtype, d.status = "diplomatic_meeting", "talks", "planned"

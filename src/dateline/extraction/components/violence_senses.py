@@ -52,7 +52,7 @@ def spoken_of(tok, facts) -> bool:
     speaker says, or as the object of a claim of responsibility or blame."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss") or (c.dep_ == "amod" and c.lower_ == "such")]
     if not dets or not (dets[0].lower_ in REFERRING or dets[0].ent_type_ in ("DATE", "TIME")):
         return False
     speech = {a.verb.i for a in facts.attributions if a.verb is not None}

@@ -338,6 +338,9 @@ class ViolenceComponent(FamilyComponent):
         places = event_places(facts, triggers, all_mine)
         # "a missile that flew over northern Japan": passed over, not hit
         places = [p for p in places if not overflown(p)]
+        if etype == "clash":
+            # "clashes broke out between Armenia and Azerbaijan": the parties, not where they fought
+            places = [p for p in places if _prep_of(p) != "between"]
         if intercept_only:
             # "shot down 35 of 40 drones, mostly over the Kyiv and Sumy regions": where they were
             # downed is not where anything was hit

@@ -121,7 +121,7 @@ def test_a_region_named_in_the_text_is_its_country(extractor):
 def test_two_sides_of_one_country_place_an_unknown_village_in_it():
     from types import SimpleNamespace as NS
 
-    from dateline.extract.placing import civil_war_country
+    from dateline.extraction.placing import civil_war_country
     from dateline.models import Actor
 
     rsf_saf = [NS(actors=[Actor("RSF", "SD")]), NS(actors=[Actor("the army", "SD")])]

@@ -448,6 +448,8 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     dets = [c for c in trigger.children if c.dep_ in ("det", "poss")]
     if not dets or dets[0].lower_ not in REFERENCE_DETS:
         return False
+    if any(c.dep_ == "amod" and c.lower_ in ("first", "second", "third", "fresh", "new") for c in trigger.children):
+        return False  # "held their first meeting with President X": a new one, not one told before
     if dets[0].lower_ in ("its", "their", "his", "her") and trigger.tag_ == "NNS" and not any(
             c.ent_type_ in ("DATE", "TIME", "CARDINAL") for c in trigger.subtree):
         return True  # "say their attacks on Israel are in solidarity": a campaign, not one strike

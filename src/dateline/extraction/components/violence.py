@@ -309,7 +309,8 @@ class ViolenceComponent(FamilyComponent):
         intercept_only = not strong and any(t.role == "intercept" for t in triggers) and INTERCEPT.search(facts.text)
         if not strong and not intercept_only and not any(
                 classify_number(facts, n, lex)[0] in ("fatalities", "injured") for n in counts):
-            return veto(facts, self.family, 'weapons counted without a strike ("two drones entered its airspace")')
+            return veto(facts, self.family, 'no strike, fight or toll of its own, only weapons or casualty words '
+                                            '("two drones entered its airspace", "casualties unknown")')
         cumulative = (facts.has_phrase(lex.phrases.get("cumulative", [])) or bool(CUMULATIVE_RE.search(facts.text))
                       or war_toll(facts)) and not DAILY_RE.search(facts.text)
         kinds = {t.type for t in strong}

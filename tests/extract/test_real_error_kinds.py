@@ -45,3 +45,23 @@ def test_abduction_and_sexual_violence_subtypes(extractor):
     assert abducted.events[0].subtype == "abduction"
     raped = dateline.extract("Soldiers raped two women in Ardamata on Monday.", published="2024-06-10")
     assert raped.events[0].subtype == "sexual_violence"
+
+
+MORE = [
+    ("Footage captured thick plumes of smoke rising over the city on Sunday.", set()),
+    ("Dozens of people have been killed almost daily since the offensive resumed in March.", set()),
+    ("Israel said it had shot dead a gunman in the West Bank on Sunday.", {"attack"}),
+    ("Talks between the two sides are expected to resume next week in Geneva, diplomats said.", {"diplomatic_meeting"}),
+]
+
+
+@pytest.mark.parametrize("text,types", MORE, ids=[c[0][:40] for c in MORE])
+def test_more_error_kinds(extractor, text, types):
+    got = {e.type for e in dateline.extract(text, published="2024-06-10").events}
+    assert got == types
+
+
+def test_a_claimant_is_who_not_when(extractor):
+    event = dateline.extract("The civil defense agency on Sunday said that strikes killed at least 44 people in Gaza.",
+                             published="2024-06-10").events[0]
+    assert event.claimed_by == "civil defense agency"

@@ -356,6 +356,10 @@ def actor_from_span(span: Span, index: ActorIndex, lex: Lexicon) -> Actor | None
     cut = max((t.i for t in span if t.text in ("—", "–", "--") or (t.text == "-" and t.whitespace_)), default=None)
     if cut is not None and cut + 1 < span.end:
         span = span.doc[cut + 1: span.end]   # "Brussels, 12 June 2026 — The leaders": the dateline is no actor
+    when = next((t.i for t in span if t.i > span.start and t.dep_ == "prep" and t.lower_ in ("on", "late", "early")
+                 and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)), None)
+    if when is not None:
+        span = span.doc[span.start:when]    # "Gaza's civil defense agency on Sunday": the agency
     persons = [e for e in span.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _looks_like_person(e))]
     country = next((c for e in span.ents if e.label_ in ("GPE", "NORP", "ORG", "LOC")
                     for c in [country_of_text(e.text, lex)] if c), None)   # "South Korea's office"

@@ -10,6 +10,8 @@ from .base import Context, Draft
 from .common import FamilyComponent, per_place_drafts
 
 
+PICTURES = {"footage", "video", "image", "photo", "photograph", "picture", "camera", "plume", "smoke", "moment",
+            "scene", "attention", "imagination", "heart", "mood", "spirit", "essence", "headline", "vote", "seat"}
 ATTEMPT = {"try", "attempt", "seek", "aim", "struggle", "fail"}
 
 
@@ -57,6 +59,8 @@ class TerritoryComponent(FamilyComponent):
             t.type == "territorial_change" and (
                 any(c.dep_ == "dobj" and c.lemma_.lower() in ("power", "office", "hostage", "hostages", "place", "part")
                     for c in t.token.children)
+                # "footage captured plumes of smoke", "captured the moment": a picture, not ground
+                or any(c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in PICTURES for c in t.token.children)
                 # "seized a weapons cache", "captured 20 rifles": arms, not ground (see coercion.py)
                 or any(t2.type == "other" and t2.token.i == t.token.i for t2 in original)
                 or (t.token.dep_ in ("acl", "amod") and t.token.pos_ == "VERB")

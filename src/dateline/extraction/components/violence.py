@@ -279,7 +279,7 @@ class ViolenceComponent(FamilyComponent):
         triggers = [t for t in facts.triggers if t.type in self.types]
         if not triggers:
             return []
-        if facts.has_phrase(lex.phrases.get("generic", [])) and not facts.numbers:
+        if facts.has_phrase(lex.phrases.get("generic", [])) and (not facts.numbers or re.search(r"\bsince\b", facts.text)):
             return veto(facts, self.family, '"missiles still hit cities daily": habitual, not an event')
         if all(is_reference(t.token, facts) for t in triggers):
             return veto(facts, self.family, 'every violent word points back at an event told elsewhere')

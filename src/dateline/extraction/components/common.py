@@ -450,6 +450,9 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lower_ in ("first", "second", "third", "fresh", "new") for c in trigger.children):
         return False  # "held their first meeting with President X": a new one, not one told before
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("continue", "begin", "start", "launch", "stage",
+                                                                   "hold", "resume", "step", "escalate"):
+        return False  # "continued their hunger strike", "launched their offensive": the act itself, now
     if dets[0].lower_ in ("its", "their", "his", "her") and trigger.tag_ == "NNS" and not any(
             c.ent_type_ in ("DATE", "TIME", "CARDINAL") for c in trigger.subtree):
         return True  # "say their attacks on Israel are in solidarity": a campaign, not one strike

@@ -65,3 +65,13 @@ def test_a_claimant_is_who_not_when(extractor):
     event = dateline.extract("The civil defense agency on Sunday said that strikes killed at least 44 people in Gaza.",
                              published="2024-06-10").events[0]
     assert event.claimed_by == "civil defense agency"
+
+
+def test_a_launch_total_is_the_barrages_and_the_cities_hit_are_its_parts(extractor):
+    events = dateline.extract("Russia launched 40 drones and five missiles at Ukraine overnight, the air force said, "
+                              "hitting Kharkiv, Dnipro and Odesa.", published="2024-06-10").events
+    whole = events[0]
+    assert whole.location is not None and whole.location.country == "UA" and whole.location.precision == "country"
+    assert whole.weapons["drones"].min == 40 and whole.weapons["missiles"].min == 5
+    parts = [e for e in events[1:] if e.type == "attack"]
+    assert len(parts) == 3 and all(e.part_of == whole.id and not e.weapons for e in parts)

@@ -270,6 +270,27 @@ def antecedent_place(facts: SentenceFacts, ctx: Context):
     return here[0] if here else None
 
 
+def barrage_and_parts(drafts: list[Draft], facts: SentenceFacts, base: dict, etype: str) -> list[Draft]:
+    """'Russia launched 40 drones and five missiles at Ukraine overnight, hitting Kharkiv, Dnipro and
+    Odesa': the launch total is the barrage's, at the country; the cities hit are its parts
+    (linked by part_of later), not the first one's figures."""
+    if etype != "attack" or len(drafts) < 2 or not any(d.weapons for d in drafts) \
+            or any(d.place is None or d.place.is_country for d in drafts):
+        return drafts
+    country = next((p for p in facts.places if p.is_country and not p.is_modifier
+                    and _prep_of(p) in ("at", "on", "against", "across", "into", "over")), None)
+    if country is None:
+        return drafts
+    whole = Draft(type="attack", **base)
+    whole.place, whole.actors = country, list(drafts[0].actors)
+    for d in drafts:
+        for field in ("weapons", "weapon_types", "intercepted"):
+            for k, v in getattr(d, field).items():
+                getattr(whole, field).setdefault(k, v)
+            getattr(d, field).clear()
+    return [whole] + drafts
+
+
 class ViolenceComponent(FamilyComponent):
     family = "violence"
     types = {"attack", "clash", "casualties"}
@@ -434,6 +455,7 @@ class ViolenceComponent(FamilyComponent):
             mine = clause_drafts(facts, n.start, drafts) if len(clauses) > 1 else drafts
             target = min(mine, key=lambda d: abs((d.place.start - facts.start) - n.start) if d.place else 10**6)
             attach_quantities(target, facts, lex, [n])
+        drafts = barrage_and_parts(drafts, facts, base, etype)
         single_dead, single_hurt = singular_victims(facts)
         if len(drafts) == 1 and etype == "attack":
             singular_weapons(drafts[0], facts, lex)

@@ -1,0 +1,99 @@
+"""The brief's sections: which events go where, in what order, and the cap per section.
+
+    violence     by region (admin1, else the place), the region with most dead first
+    territory    front-line changes, with who claims (claimed_by) and who denies (disputed_by)
+    airspace     airspace violations, and the responses (scrambles, deployments)
+    diplomacy    meetings held and planned, visits, proposals, agreements
+    statements   statements, those quoting their speaker first
+    other        protests and anything else
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Sequence
+
+from .counting import casualty_total
+from .model import Item, Region, Section
+
+SECTIONS: tuple[tuple[str, str, Callable[[Item], bool]], ...] = (
+    ("violence", "Violence by region", lambda i: i.family == "violence"),
+    ("territory", "Front line", lambda i: i.family == "territory"),
+    ("airspace", "Airspace violations and responses",
+     lambda i: i.family in ("airspace", "movement")),
+    ("diplomacy", "Diplomacy", lambda i: i.family in ("diplomacy", "proposal")),
+    ("statements", "Statements", lambda i: i.family == "statement"),
+    ("other", "Other events", lambda i: i.family not in (
+        "violence", "territory", "airspace", "movement", "diplomacy", "proposal", "statement")),
+)
+
+
+def _deaths(item: Item) -> int:
+    q = item.fatalities
+    if q is None or item.scope == "cumulative":
+        return -1
+    return max(v for v in (q.min, q.max, 0) if v is not None)
+
+
+def _weight(item: Item) -> tuple:
+    """Worst first: dead, then injured, then sources; then by date and id (stable)."""
+    injured = item.injured.min if item.injured and item.injured.min else 0
+    return (-_deaths(item), -injured, -item.source_count,
+            item.date.isoformat() if item.date else "9999", item.event_id)
+
+
+def _chronological(item: Item) -> tuple:
+    return (item.date.isoformat() if item.date else "9999", -item.source_count, item.event_id)
+
+
+def _statement_order(item: Item) -> tuple:
+    return (item.quote is None, -item.source_count, -item.confidence, item.event_id)
+
+
+def region_of(item: Item) -> str:
+    if item.precision == "country" or (item.region is None and item.place is None):
+        return f"{item.place or item.country or 'Unlocated'} (nationwide)"
+    return item.region or item.place or "Unlocated"
+
+
+def build_sections(items: Sequence[Item], parents: dict[str, str], *, per_section: int
+                   ) -> list[Section]:
+    sections = []
+    for key, title, belongs in SECTIONS:
+        chosen = [i for i in items if belongs(i)]
+        if not chosen:
+            continue
+        if key == "violence":
+            sections.append(_violence(chosen, parents, title, per_section))
+            continue
+        order = _statement_order if key == "statements" else _chronological
+        chosen.sort(key=order)
+        sections.append(Section(key, title, tuple(i.event_id for i in chosen[:per_section]),
+                                len(chosen)))
+    return sections
+
+
+def _violence(items: list[Item], parents: dict[str, str], title: str, cap: int) -> Section:
+    by_region: dict[tuple[str, str | None], list[Item]] = defaultdict(list)
+    for item in items:
+        by_region[(region_of(item), item.country)].append(item)
+    regions = []
+    for (name, country), members in by_region.items():
+        members.sort(key=_weight)
+        regions.append(Region(name, country, casualty_total(members, parents, "fatalities"),
+                              tuple(i.event_id for i in members)))
+
+    def worst(r: Region) -> tuple:
+        q = r.fatalities
+        dead = max((v for v in (q.min, q.max) if v is not None), default=0) if q else -1
+        return (-dead, -len(r.event_ids), r.name)
+
+    regions.sort(key=worst)
+    shown, left = [], cap
+    for r in regions:  # the cap takes whole regions' worst lines first
+        if left <= 0:
+            break
+        take = r.event_ids[:left]
+        shown.append(Region(r.name, r.country, r.fatalities, take))
+        left -= len(take)
+    return Section("violence", title, tuple(e for r in shown for e in r.event_ids), len(items),
+                   tuple(shown))

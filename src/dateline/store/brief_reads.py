@@ -1,0 +1,180 @@
+"""The read side of the situation brief (dateline.brief): the events of a period,
+their per-day counts, the `part_of` links between fused events and the articles
+that tell them. Only reads; every query is bounded by the period's date indexes.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable, Sequence
+
+from sqlalchemy import Engine, and_, exists, func, or_, select, tuple_
+
+from . import schema as s
+from .queries import EventFilter, condition_branches
+
+_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """One stored (fused) event as the brief reads it; ``data`` is its contract JSON."""
+
+    event_id: str
+    type: str
+    family: str
+    date_start: date | None
+    country: str | None
+    admin1: str | None
+    place_name: str | None
+    lat: float | None
+    lon: float | None
+    confidence: float
+    first_published: date | None
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    day: date
+    events: int
+    deaths: int  # sum of the stored (reconciled) lower bounds; unknown counts 0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceName:
+    article_id: int
+    name: str | None  # the site (domain) or local origin's source row
+    title: str
+    url: str | None
+    published: date | None
+
+
+_COLUMNS = (s.events.c.event_id, s.events.c.type, s.events.c.family, s.events.c.date_start,
+            s.events.c.country, s.events.c.admin1, s.events.c.place_name, s.events.c.lat,
+            s.events.c.lon, s.events.c.confidence, s.events.c.first_published, s.events.c.data)
+
+
+def _country_terms(countries: Sequence[str]) -> list[Any]:
+    # Events with no located country (statements, talks without a place) are kept:
+    # the brief decides from their actors whether they concern the countries asked.
+    if not countries:
+        return []
+    return [or_(s.events.c.country.in_([c.upper() for c in countries]),
+                s.events.c.country.is_(None))]
+
+
+def period_events(engine: Engine, start: date, end: date, countries: Sequence[str] = ()
+                  ) -> list[EventRow]:
+    """Events whose dates overlap [start, end], and undated events first published then."""
+    e = s.events
+    extra = _country_terms(countries)
+    rows: list[Any] = []
+    with engine.connect() as conn:
+        for conds in condition_branches(EventFilter(since=start, until=end)):
+            rows += conn.execute(select(*_COLUMNS).where(*conds, *extra)).all()
+        rows += conn.execute(select(*_COLUMNS).where(
+            e.c.date_start.is_(None), e.c.date_end.is_(None),
+            _published_between(start, end), *extra)).all()
+        unfused = [r.event_id for r in rows if not r.data]
+        first_mention = _first_mentions(conn, unfused)
+    return [EventRow(r.event_id, r.type, r.family, r.date_start, r.country, r.admin1,
+                     r.place_name, r.lat, r.lon, r.confidence, r.first_published,
+                     r.data or first_mention.get(r.event_id, {})) for r in rows]
+
+
+def _published_between(start: date, end: date) -> Any:
+    """An undated event belongs to the period its reports were published in: the
+    fused first publication date, else an article's published or dateline date
+    (plain-text articles often carry only a dateline such as 'KYIV, Nov. 25, 2025')."""
+    e, m, a = s.events, s.event_mentions, s.articles
+    dateline_day = a.c.dateline["date"].as_string()
+    told_then = exists(select(1).select_from(m.join(a, a.c.id == m.c.article_id)).where(
+        m.c.event_id == e.c.event_id,
+        or_(a.c.published.between(start, end),
+            and_(a.c.published.is_(None),
+                 dateline_day.between(start.isoformat(), end.isoformat())))))
+    return or_(e.c.first_published.between(start, end),
+               and_(e.c.first_published.is_(None), told_then))
+
+
+def _first_mentions(conn, event_ids: list[str]) -> dict[str, dict[str, Any]]:  # noqa: ANN001
+    """An unfused event's JSON is its one mention's (events.data is {} until fusion)."""
+    m = s.event_mentions
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(event_ids):
+        for r in conn.execute(select(m.c.event_id, m.c.data).where(m.c.event_id.in_(chunk))
+                              .order_by(m.c.article_id, m.c.ordinal)):
+            found.setdefault(r.event_id, r.data)
+    return found
+
+
+def day_counts(engine: Engine, start: date, end: date, countries: Sequence[str] = ()
+               ) -> list[DayCount]:
+    """Events and deaths per start day over the period (for the chart), from the index."""
+    e = s.events
+    conds = [e.c.date_start.between(start, end), *_country_terms(countries)]
+    query = (select(e.c.date_start, func.count().label("n"),
+                    func.coalesce(func.sum(e.c.fatalities_min), 0).label("deaths"))
+             .where(*conds).group_by(e.c.date_start).order_by(e.c.date_start))
+    with engine.connect() as conn:
+        return [DayCount(r.date_start, r.n, int(r.deaths)) for r in conn.execute(query)]
+
+
+def part_of_links(engine: Engine, event_ids: Iterable[str]) -> dict[str, str]:
+    """child event id -> parent event id, from the mentions' article-local `part_of` ids.
+
+    Fusion leaves the fused event's part_of empty (a mention's part_of names another
+    mention of the same article); the link between events is read back through the
+    mentions: the parent is the event that article's mention ``part_of`` belongs to.
+    """
+    m = s.event_mentions
+    part_of = m.c.data["part_of"].as_string()
+    wanted: list[tuple[str, int, str]] = []  # (child event, article, parent mention key)
+    with engine.connect() as conn:
+        for chunk in _chunks(list(event_ids)):
+            wanted += [(r.event_id, r.article_id, r.part_of) for r in conn.execute(
+                select(m.c.event_id, m.c.article_id, part_of.label("part_of"))
+                .where(m.c.event_id.in_(chunk), part_of.is_not(None)))]
+        pairs = sorted({(article, key) for _, article, key in wanted})
+        owner: dict[tuple[int, str], str] = {}
+        for chunk in _chunks(pairs):
+            for r in conn.execute(select(m.c.article_id, m.c.mention_key, m.c.event_id)
+                                  .where(tuple_(m.c.article_id, m.c.mention_key).in_(chunk))):
+                owner[(r.article_id, r.mention_key)] = r.event_id
+    links: dict[str, str] = {}
+    for child, article, key in wanted:
+        parent = owner.get((article, key))
+        if parent and parent != child:
+            links.setdefault(child, parent)
+    return links
+
+
+def source_names(engine: Engine, event_ids: Iterable[str]) -> dict[str, list[SourceName]]:
+    """The articles telling each event (one per article, oldest first)."""
+    m, a, src = s.event_mentions, s.articles, s.sources
+    found: dict[str, list[SourceName]] = defaultdict(list)
+    seen: set[tuple[str, int]] = set()
+    with engine.connect() as conn:
+        for chunk in _chunks(list(event_ids)):
+            rows = conn.execute(
+                select(m.c.event_id, a.c.id, src.c.name, a.c.title, a.c.url, a.c.published)
+                .select_from(m.join(a, a.c.id == m.c.article_id)
+                             .outerjoin(src, src.c.id == a.c.source_id))
+                .where(m.c.event_id.in_(chunk))
+                .order_by(a.c.published.is_(None), a.c.published, a.c.id))
+            for r in rows:
+                if (r.event_id, r.id) not in seen:
+                    seen.add((r.event_id, r.id))
+                    found[r.event_id].append(SourceName(r.id, r.name, r.title, r.url, r.published))
+    return found
+
+
+def _chunks(values: list, size: int = _CHUNK) -> Iterable[list]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+__all__ = ["DayCount", "EventRow", "SourceName", "day_counts", "part_of_links", "period_events",
+           "source_names"]

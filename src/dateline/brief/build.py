@@ -49,10 +49,8 @@ def build_brief(engine: Engine, request: BriefRequest) -> Brief:
     countries = tuple(c.upper() for c in request.countries)
     rows = brief_reads.period_events(engine, request.start, request.end, countries)
     items = [item_from_row(r) for r in rows]
-    if countries:  # unlocated events stay when one of their actors or targets is concerned
-        wanted = set(countries)
-        items = [i for i in items if i.country in wanted or
-                 (i.country is None and wanted & set(i.actor_countries))]
+    if countries:
+        items = [i for i in items if _concerns(i, set(countries))]
     violent = [i.event_id for i in items if i.family == "violence"]
     known = {i.event_id for i in items}
     parents = {c: p for c, p in brief_reads.part_of_links(engine, violent).items() if p in known}
@@ -73,6 +71,15 @@ def build_brief(engine: Engine, request: BriefRequest) -> Brief:
     return Brief(start=request.start, end=request.end, countries=countries, totals=totals,
                  nights=tuple(nights), sections=tuple(sections), items=shown_items,
                  days=_days(items, request.start, request.end))
+
+
+def _concerns(item: Item, countries: set[str]) -> bool:
+    """Located in one of the countries; or unlocated, or talks and statements held
+    elsewhere, with a party (actor or target) of one of them."""
+    if item.country in countries:
+        return True
+    party = item.country is None or item.family in brief_reads.PARTY_FAMILIES
+    return party and bool(countries & set(item.actor_countries))
 
 
 def _days(items: list[Item], start: date, end: date) -> tuple[Day, ...]:

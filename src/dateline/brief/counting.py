@@ -1,8 +1,9 @@
 """The brief's counting rules, as pure functions over items and part_of links.
 
 1. Each stored event is one real event (fusion merged its reports): counted once.
-2. A figure several claimants give is their **spread**, lowest to highest stated
-   number, with every claim's wording kept; it is never averaged nor summed.
+2. A figure several claimants give differently is their **spread**, lowest to
+   highest stated number ('4', 'at least five', '3' -> 3-5), every claim's wording
+   and claimant kept beside it; it is never averaged nor summed.
 3. Weapons launched and intercepted come from barrage-level events only (the
    nationwide launch totals, or the event other strikes are ``part_of``): per
    night and country, the barrage-level reports are one barrage, so their
@@ -59,10 +60,6 @@ def _high(q: Quantity) -> int | None:
     return q.max if q.max is not None else q.min
 
 
-def _open(q: Quantity) -> bool:
-    return q.qualifier in ("at_least", "more_than") or (q.max is None and q.min is not None)
-
-
 def _wording(claim: Claim) -> str:
     text = claim.quantity.text or _number_text(claim.quantity)
     return f"{text} ({claim.claimant})" if claim.claimant else text
@@ -88,10 +85,10 @@ def spread(claims: Sequence[Claim]) -> Quantity | None:
     if len(distinct) == 1:
         q = numeric[0].quantity
         return Quantity(q.min, q.max, q.qualifier, words)
+    # Lowest to highest stated number, as fusion's spread: 'at least five' reaches 5.
     low = min(_low(c.quantity) for c in numeric)  # type: ignore[type-var]
     high = max(_high(c.quantity) for c in numeric)  # type: ignore[type-var]
-    top_open = any(_open(c.quantity) and _high(c.quantity) == high for c in numeric)
-    return Quantity(low, None if top_open else high, "at_least" if top_open else "about", words)
+    return Quantity(low, high, "about", words)
 
 
 def add(quantities: Iterable[Quantity | None], *, text: str | None = None) -> Quantity | None:

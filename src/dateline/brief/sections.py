@@ -51,7 +51,7 @@ def _statement_order(item: Item) -> tuple:
 
 def region_of(item: Item) -> str:
     if item.precision == "country" or (item.region is None and item.place is None):
-        return f"{item.place or item.country or 'Unlocated'} (nationwide)"
+        return f"{item.place or item.country or 'Unlocated'}, nationwide"
     return item.region or item.place or "Unlocated"
 
 

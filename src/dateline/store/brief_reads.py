@@ -36,13 +36,6 @@ class EventRow:
 
 
 @dataclass(frozen=True, slots=True)
-class DayCount:
-    day: date
-    events: int
-    deaths: int  # sum of the stored (reconciled) lower bounds; unknown counts 0
-
-
-@dataclass(frozen=True, slots=True)
 class SourceName:
     article_id: int
     name: str | None  # the site (domain) or local origin's source row
@@ -56,13 +49,19 @@ _COLUMNS = (s.events.c.event_id, s.events.c.type, s.events.c.family, s.events.c.
             s.events.c.lon, s.events.c.confidence, s.events.c.first_published, s.events.c.data)
 
 
+# Families whose events concern the countries of their parties wherever they happen
+# (talks in Geneva about Ukraine): read whatever their place, the brief decides.
+PARTY_FAMILIES = ("diplomacy", "proposal", "statement")
+
+
 def _country_terms(countries: Sequence[str]) -> list[Any]:
-    # Events with no located country (statements, talks without a place) are kept:
-    # the brief decides from their actors whether they concern the countries asked.
+    # Events with no located country (statements, talks without a place) are kept too:
+    # the brief decides from their actors and targets whether they concern the countries.
     if not countries:
         return []
-    return [or_(s.events.c.country.in_([c.upper() for c in countries]),
-                s.events.c.country.is_(None))]
+    e = s.events
+    return [or_(e.c.country.in_([c.upper() for c in countries]), e.c.country.is_(None),
+                e.c.family.in_(PARTY_FAMILIES))]
 
 
 def period_events(engine: Engine, start: date, end: date, countries: Sequence[str] = ()
@@ -108,18 +107,6 @@ def _first_mentions(conn, event_ids: list[str]) -> dict[str, dict[str, Any]]:  #
                               .order_by(m.c.article_id, m.c.ordinal)):
             found.setdefault(r.event_id, r.data)
     return found
-
-
-def day_counts(engine: Engine, start: date, end: date, countries: Sequence[str] = ()
-               ) -> list[DayCount]:
-    """Events and deaths per start day over the period (for the chart), from the index."""
-    e = s.events
-    conds = [e.c.date_start.between(start, end), *_country_terms(countries)]
-    query = (select(e.c.date_start, func.count().label("n"),
-                    func.coalesce(func.sum(e.c.fatalities_min), 0).label("deaths"))
-             .where(*conds).group_by(e.c.date_start).order_by(e.c.date_start))
-    with engine.connect() as conn:
-        return [DayCount(r.date_start, r.n, int(r.deaths)) for r in conn.execute(query)]
 
 
 def part_of_links(engine: Engine, event_ids: Iterable[str]) -> dict[str, str]:
@@ -176,5 +163,24 @@ def _chunks(values: list, size: int = _CHUNK) -> Iterable[list]:
         yield values[i:i + size]
 
 
-__all__ = ["DayCount", "EventRow", "SourceName", "day_counts", "part_of_links", "period_events",
-           "source_names"]
+
+
+def latest_day(engine: Engine, *, not_after: date | None = None) -> date | None:
+    """The last day any stored event starts on (not after ``not_after``): the day a
+    brief shows when none is asked for. One read at the end of the date index."""
+    e = s.events
+    query = select(func.max(e.c.date_start))
+    if not_after:
+        query = query.where(e.c.date_start <= not_after)
+    with engine.connect() as conn:
+        return conn.scalar(query)
+
+
+def period_countries(engine: Engine, start: date, end: date) -> list[tuple[str, int]]:
+    """Countries with events starting in the period, most events first (the page's choice)."""
+    e = s.events
+    query = (select(e.c.country, func.count().label("n"))
+             .where(e.c.date_start.between(start, end), e.c.country.is_not(None))
+             .group_by(e.c.country).order_by(func.count().desc(), e.c.country))
+    with engine.connect() as conn:
+        return [(r.country, r.n) for r in conn.execute(query)]

@@ -31,6 +31,7 @@ def _environment() -> Any:
                        summary=render.summary, item_facts=render.item_facts,
                        night_lines=render.night_lines, family_counts=render.family_counts)
     env.filters["safe_url"] = _safe_url
+    env.filters["unquote"] = lambda text: text.strip(render.QUOTE_MARKS)
     return env
 
 

@@ -11,6 +11,7 @@ from .counting import spread
 from .model import Brief, Claim, Item, Night, Section, Source
 
 SUMMARY_CHARS = 320
+QUOTE_MARKS = "\u201c\u201d\"' "
 
 
 def to_json(brief: Brief) -> str:
@@ -119,8 +120,8 @@ def _md_item(item: Item, base_url: str) -> str:
                                         item.place or item.country or "unlocated",
                                         (item.subtype or item.type).replace("_", " ")))
     line = f"- {where}: {_md(summary(item)).rstrip('.')}"
-    if item.quote and item.family == "statement":
-        line += f" — “{_md(item.quote)}”"
+    if item.quote and item.family == "statement" and item.quote not in item.summary:
+        line += f" — “{_md(item.quote.strip(QUOTE_MARKS))}”"
     facts = item_facts(item)
     if facts:
         line += " — " + "; ".join(_md(f) for f in facts)

@@ -15,11 +15,17 @@
   svg.setAttribute("class", "world");
   holder.appendChild(svg);
 
+  // The view is fitted to where the fighting is (violence, front line, airspace) when
+  // the brief has any: talks in a far capital are still drawn, but do not zoom out to it.
+  var FIGHTING = { violence: 1, territory: 1, airspace: 1, movement: 1 };
+
   function extent() {
     // A box around the points with a margin (at least ~8 degrees wide), else the world.
     if (!points.length) return { type: "Sphere" };
-    var lons = points.map(function (p) { return p.lon; });
-    var lats = points.map(function (p) { return p.lat; });
+    var near = points.filter(function (p) { return FIGHTING[p.family]; });
+    var fit = near.length ? near : points;
+    var lons = fit.map(function (p) { return p.lon; });
+    var lats = fit.map(function (p) { return p.lat; });
     var x0 = Math.min.apply(null, lons), x1 = Math.max.apply(null, lons);
     var y0 = Math.min.apply(null, lats), y1 = Math.max.apply(null, lats);
     var pad = Math.max(4, (x1 - x0) * 0.15, (y1 - y0) * 0.15);

@@ -52,6 +52,9 @@ def test_the_sections_of_the_round_up(brief):
     # Undated statements of that day's articles belong to that day.
     statements = next(s for s in brief.sections if s.key == "statements")
     assert any(brief.item(e).quote for e in statements.event_ids)
+    # Each party's latest stance on the plan the seed discusses, from the tracker.
+    assert {"Russia", "Ukraine"} <= {s.party for s in brief.stances}
+    assert all(s.sentence and s.url.startswith("/articles/") for s in brief.stances)
 
 
 def test_the_brief_page_names_kyiv(seed_day_store, tmp_path):  # noqa: ANN001
@@ -60,6 +63,7 @@ def test_the_brief_page_names_kyiv(seed_day_store, tmp_path):  # noqa: ANN001
         page = client.get("/brief?date=2025-11-25")
         assert page.status_code == 200 and "Kyiv" in page.text
         assert 'href="/events/ev_' in page.text and 'id="brief-map"' in page.text
+        assert 'data-section="stances"' in page.text
         assert "Situation brief: 25 Nov 2025" in page.text
         linked = page.text.split('class="event-link" href="', 1)[1].split('"', 1)[0]
         assert client.get(linked).status_code == 200

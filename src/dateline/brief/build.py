@@ -19,6 +19,7 @@ from .counting import (barrage_nights, casualty_total, claims_of, figure_kinds, 
                        sum_nights)
 from .model import Brief, Conflict, Day, Item, Source, Totals
 from .sections import build_sections
+from .stances import StanceLine, latest_stances
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -70,7 +71,21 @@ def build_brief(engine: Engine, request: BriefRequest) -> Brief:
         Source(n.article_id, n.name, n.title, n.url) for n in names.get(e, ()))) for e in shown)
     return Brief(start=request.start, end=request.end, countries=countries, totals=totals,
                  nights=tuple(nights), sections=tuple(sections), items=shown_items,
-                 days=_days(items, request.start, request.end))
+                 days=_days(items, request.start, request.end),
+                 stances=_stances(engine, request, countries))
+
+
+def _stances(engine: Engine, request: BriefRequest, countries: tuple[str, ...]
+             ) -> tuple[StanceLine, ...]:
+    lines = latest_stances(brief_reads.period_articles(engine, request.start, request.end))
+    if not countries:
+        return lines
+    from ..geo.countries import country_info, known_codes
+
+    # The tracker names parties and conflicts by country name ("Ukraine", "russia-ukraine").
+    names = {country_info(c).name.lower() for c in countries if c in known_codes()}
+    return tuple(s for s in lines if s.party.lower() in names
+                 or any(n in (s.conflict or "") for n in names))
 
 
 def _concerns(item: Item, countries: set[str]) -> bool:

@@ -29,7 +29,8 @@ def _environment() -> Any:
     env.globals.update(figure=render.figure, claims_text=render.claims_text,
                        conflicting=render.conflicting, source_label=render.source_label,
                        summary=render.summary, item_facts=render.item_facts,
-                       night_lines=render.night_lines, family_counts=render.family_counts)
+                       night_lines=render.night_lines, family_counts=render.family_counts,
+                       stances_title=render.STANCES_TITLE)
     env.filters["safe_url"] = _safe_url
     env.filters["unquote"] = lambda text: text.strip(render.QUOTE_MARKS)
     return env

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from ..models import Quantity
+from .stances import StanceLine
 
 SCHEMA = "dateline.brief/1"
 LOW_CONFIDENCE = 0.6  # events the extractor and fusion trust less than this are marked
@@ -202,6 +203,7 @@ class Brief:
     sections: tuple[Section, ...]
     items: tuple[Item, ...]
     days: tuple[Day, ...]
+    stances: tuple[StanceLine, ...] = ()
 
     def item(self, event_id: str) -> Item:
         return self._index()[event_id]
@@ -216,4 +218,5 @@ class Brief:
                 "nights": [n.to_dict() for n in self.nights],
                 "sections": [s.to_dict() for s in self.sections],
                 "items": [i.to_dict() for i in self.items],
+                "stances": [s.to_dict() for s in self.stances],
                 "days": [d.to_dict() for d in self.days]}

@@ -11,6 +11,7 @@ from .counting import spread
 from .model import Brief, Claim, Item, Night, Section, Source
 
 SUMMARY_CHARS = 320
+STANCES_TITLE = "Proposals: each party's latest stance"
 QUOTE_MARKS = "\u201c\u201d\"' "
 
 
@@ -178,6 +179,14 @@ def to_markdown(brief: Brief, *, base_url: str = "") -> str:
         out.append("")
     for section in brief.sections:
         out += _md_section(section, brief, base_url)
+    if brief.stances:
+        out += [f"## {STANCES_TITLE}", ""]
+        for s in brief.stances:
+            speaker = f" ({_md(s.speaker)})" if s.speaker else ""
+            out.append(f"- {_md(s.proposal)}: {_md(s.party)}{speaker} {s.position} "
+                       f"{_md(s.target)}: {_md(s.sentence)} [article {s.article_id}]"
+                       f"({base_url}{s.url})")
+        out.append("")
     if not brief.sections:
         out += ["No events stored for this period.", ""]
     return "\n".join(out).rstrip() + "\n"

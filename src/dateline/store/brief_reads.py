@@ -11,6 +11,7 @@ from typing import Any, Iterable, Sequence
 
 from sqlalchemy import Engine, and_, exists, func, or_, select, tuple_
 
+from ..models import Article
 from . import schema as s
 from .queries import EventFilter, condition_branches
 
@@ -184,3 +185,22 @@ def period_countries(engine: Engine, start: date, end: date) -> list[tuple[str, 
              .group_by(e.c.country).order_by(func.count().desc(), e.c.country))
     with engine.connect() as conn:
         return [(r.country, r.n) for r in conn.execute(query)]
+
+
+def period_articles(engine: Engine, start: date, end: date, *, limit: int = 200
+                    ) -> list[tuple[str, Article]]:
+    """Articles published in the period (else dated there by their dateline), not
+    near-copies, newest first up to ``limit``: what the proposals tracker reads."""
+    a = s.articles
+    dateline_day = a.c.dateline["date"].as_string()
+    query = (select(a.c.id, a.c.text, a.c.title, a.c.published, a.c.url, a.c.paragraphs)
+             .where(a.c.duplicate_of.is_(None),
+                    or_(a.c.published.between(start, end),
+                        and_(a.c.published.is_(None),
+                             dateline_day.between(start.isoformat(), end.isoformat()))))
+             .order_by(a.c.published.desc(), a.c.id.desc()).limit(limit))
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [(str(r.id), Article(text=r.text, title=r.title, published=r.published, url=r.url,
+                                paragraphs=tuple(tuple(p) for p in r.paragraphs or ())))
+            for r in reversed(rows)]

@@ -141,3 +141,14 @@ def test_bad_requests_are_refused_with_one_line():
         BriefRequest(NIGHT, NIGHT, ("Ukraine",))
     with pytest.raises(InputError, match="at most"):
         BriefRequest(date(2024, 1, 1), date(2025, 6, 1))
+
+
+def test_low_confidence_lines_are_marked():
+    from dateline.brief.model import Brief, Section, Totals
+
+    shaky = _item("x", place="Lviv", precision="city", deaths=_q(1, 1))
+    shaky = Item(**{**{f: getattr(shaky, f) for f in Item.__slots__}, "confidence": 0.4})
+    brief = Brief(NIGHT, NIGHT, (), Totals({"violence": 1}, shaky.fatalities, None, {}, {}), (),
+                  (Section("violence", "Violence by region", ("x",), 1),), (shaky,), ())
+    assert shaky.low_confidence and brief.to_dict()["items"][0]["low_confidence"] is True
+    assert "**low confidence (0.40)**" in to_markdown(brief)

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..store import brief_reads
-from .counting import (barrage_nights, casualty_total, claims_of, figure_kinds, spread,
+from .counting import (all_claims, barrage_nights, casualty_total, claims_of, spread,
                        sum_nights)
 from .model import Brief, Conflict, Day, Item, Source, Totals
-from .sections import build_sections
+from .sections import SECTIONS, build_sections
 from .stances import StanceLine, latest_stances
 
 if TYPE_CHECKING:
@@ -48,30 +48,42 @@ class BriefRequest:
 
 def build_brief(engine: Engine, request: BriefRequest) -> Brief:
     countries = tuple(c.upper() for c in request.countries)
-    rows = brief_reads.period_events(engine, request.start, request.end, countries)
-    items = [item_from_row(r) for r in rows]
-    if countries:
-        items = [i for i in items if _concerns(i, set(countries))]
-    violent = [i.event_id for i in items if i.family == "violence"]
-    known = {i.event_id for i in items}
-    parents = {c: p for c, p in brief_reads.part_of_links(engine, violent).items() if p in known}
-    items = [replace(i, part_of=parents.get(i.event_id)) for i in items]
-    nights = barrage_nights(items, parents)
-    totals = Totals(events=dict(sorted(Counter(i.family for i in items).items())),
-                    fatalities=casualty_total(items, parents, "fatalities"),
-                    injured=casualty_total(items, parents, "injured"),
+    start, end = request.start, request.end
+    # Violence is counted (dead, injured, weapons): all its events become Items (their
+    # figures without words); the other families are counted and ordered by the store,
+    # which returns only the lines each section shows.
+    rows = brief_reads.period_violence(engine, start, end, countries)
+    violence = [item_from_row(r, r.data, words=False) for r in rows]
+    families, per_day = brief_reads.period_counts(engine, start, end, countries)
+    others = {key: (brief_reads.section_rows(engine, start, end, fams, countries=countries,
+                                             statements=key == "statements",
+                                             limit=request.per_section),
+                    sum(families.get(f, 0) for f in fams))
+              for key, _, fams in SECTIONS if key != "violence"}
+    known = {i.event_id for i in violence}
+    links = brief_reads.part_of_links(engine, known)
+    parents = {c: p for c, p in links.items() if p in known and c in known}
+    nights = barrage_nights(violence, parents)
+    totals = Totals(events=dict(sorted(families.items())),
+                    fatalities=casualty_total(violence, parents, "fatalities"),
+                    injured=casualty_total(violence, parents, "injured"),
                     launched=sum_nights(nights, "launched"),
                     intercepted=sum_nights(nights, "intercepted"))
-    sections = build_sections(items, parents, per_section=request.per_section)
+    sections = build_sections(violence, others, parents, per_section=request.per_section)
     shown = list(dict.fromkeys([i for s in sections for i in s.event_ids]
                                + [i for n in nights for i in n.event_ids]))
+    # Only the lines shown are read whole (summary, claimants, actors) and sourced.
+    by_row = {r.event_id: r for r in rows}
+    by_row.update({r.event_id: r for lines, _ in others.values() for r in lines})
+    whole = brief_reads.event_data(engine, [e for e in shown if not by_row[e].complete])
     names = brief_reads.source_names(engine, shown)
-    by_id = {i.event_id: i for i in items}
-    shown_items = tuple(replace(by_id[e], sources=tuple(
-        Source(n.article_id, n.name, n.title, n.url) for n in names.get(e, ()))) for e in shown)
-    return Brief(start=request.start, end=request.end, countries=countries, totals=totals,
+    shown_items = tuple(replace(
+        item_from_row(by_row[e], whole.get(e) or by_row[e].data), part_of=parents.get(e),
+        sources=tuple(Source(n.article_id, n.name, n.title, n.url) for n in names.get(e, ())))
+        for e in shown)
+    return Brief(start=start, end=end, countries=countries, totals=totals,
                  nights=tuple(nights), sections=tuple(sections), items=shown_items,
-                 days=_days(items, request.start, request.end),
+                 days=_days(per_day, violence, start, end),
                  stances=_stances(engine, request, countries))
 
 
@@ -88,44 +100,35 @@ def _stances(engine: Engine, request: BriefRequest, countries: tuple[str, ...]
                  or any(n in (s.conflict or "") for n in names))
 
 
-def _concerns(item: Item, countries: set[str]) -> bool:
-    """Located in one of the countries; or unlocated, or talks and statements held
-    elsewhere, with a party (actor or target) of one of them."""
-    if item.country in countries:
-        return True
-    party = item.country is None or item.family in brief_reads.PARTY_FAMILIES
-    return party and bool(countries & set(item.actor_countries))
-
-
-def _days(items: list[Item], start: date, end: date) -> tuple[Day, ...]:
+def _days(per_day: dict[date, int], violence: list[Item], start: date, end: date
+          ) -> tuple[Day, ...]:
     """Events and the lowest claimed deaths per day, every day of the period."""
-    events: Counter[date] = Counter()
     deaths: Counter[date] = Counter()
-    for i in items:
-        if i.date and start <= i.date <= end:
-            events[i.date] += 1
-            if i.fatalities and i.scope != "cumulative" and i.fatalities.min:
-                deaths[i.date] += i.fatalities.min
+    for i in violence:
+        if i.date and i.fatalities and i.scope != "cumulative" and i.fatalities.min:
+            deaths[i.date] += i.fatalities.min
     n = (end - start).days + 1
-    return tuple(Day(d, events[d], deaths[d]) for d in (start + timedelta(days=k) for k in range(n)))
+    return tuple(Day(d, per_day.get(d, 0), deaths[d])
+                 for d in (start + timedelta(days=k) for k in range(n)))
 
 
-def item_from_row(row: brief_reads.EventRow) -> Item:
-    """An event as a brief line: its figures as each claimant gave them."""
-    data = row.data
+def item_from_row(row: brief_reads.EventRow, data: dict[str, Any], *, words: bool = True) -> Item:
+    """An event as a brief line, its figures as each claimant gave them; ``data`` is the
+    event's JSON, whole or the parts the store read for every event of the period.
+    ``words=False``: the figures' texts are left empty (they are built for shown lines)."""
     location = data.get("location") or {}
-    fatality_claims = claims_of(data, "fatalities")
-    injured_claims = claims_of(data, "injured")
+    figures = all_claims(data)
     claimants = tuple(c.get("label") for c in data.get("claimants") or () if c.get("label")) \
         or ((data["claimed_by"],) if data.get("claimed_by") else ())
     actors = data.get("actors") or ()
+    fatality_claims, injured_claims = figures.get("fatalities", ()), figures.get("injured", ())
     return Item(
         event_id=row.event_id, type=row.type, subtype=data.get("subtype"), family=row.family,
-        status=data.get("status") or "reported", scope=data.get("scope") or "incident",
-        date=row.date_start, place=row.place_name, precision=location.get("precision"),
-        region=row.admin1, country=row.country, lat=row.lat, lon=row.lon,
-        summary=(data.get("evidence") or {}).get("sentence", ""),
-        fatalities=spread(fatality_claims), injured=spread(injured_claims),
+        status=row.status, scope=row.scope, date=row.date_start, place=row.place_name,
+        precision=location.get("precision"), region=row.admin1, country=row.country,
+        lat=row.lat, lon=row.lon, summary=(data.get("evidence") or {}).get("sentence", ""),
+        fatalities=spread(fatality_claims, words=words),
+        injured=spread(injured_claims, words=words),
         fatality_claims=fatality_claims, injured_claims=injured_claims, claimants=claimants,
         conflicts=tuple(_conflict(c) for c in data.get("conflicts") or ()),
         confidence=row.confidence, source_count=data.get("source_count") or 1,
@@ -133,18 +136,10 @@ def item_from_row(row: brief_reads.EventRow) -> Item:
         actors=tuple(a["name"] for a in actors if a.get("name")),
         actor_countries=tuple({a["country"] for a in actors if a.get("country")}
                               | {t["country"] for t in data.get("targets") or () if t.get("country")}),
-        launched=_weapons(data, ("weapons", "weapon_types")),
-        intercepted=_weapons(data, ("intercepted",)))
-
-
-def _weapons(data: dict[str, Any], groups: tuple[str, ...]) -> dict:
-    out = {}
-    for group in groups:
-        for kind in figure_kinds(data, group):
-            claims = claims_of(data, kind)
-            if claims:
-                out.setdefault(kind.split(".", 1)[1], claims)
-    return out
+        launched={k.split(".", 1)[1]: v for k, v in figures.items()
+                  if k.startswith(("weapons.", "weapon_types."))},
+        intercepted={k.split(".", 1)[1]: v for k, v in figures.items()
+                     if k.startswith("intercepted.")})
 
 
 def _conflict(raw: dict[str, Any]) -> Conflict:

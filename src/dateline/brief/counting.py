@@ -30,25 +30,31 @@ def _quantity(raw: dict[str, Any] | None) -> Quantity | None:
                     raw.get("text") or "")
 
 
-def claims_of(data: dict[str, Any], kind: str) -> tuple[Claim, ...]:
-    """Each claimant's latest figure for ``kind`` ("fatalities", "weapons.drones" ...):
-    fusion's per-claimant figures, else the event's own figure and claimant."""
+FIGURE_GROUPS = ("weapons", "weapon_types", "intercepted")
+
+
+def all_claims(data: dict[str, Any]) -> dict[str, tuple[Claim, ...]]:
+    """Every figure of an event, kind -> each claimant's latest claim ("fatalities",
+    "weapons.drones" ...): fusion's per-claimant figures, and for a figure fusion did
+    not reconcile (an unfused event) the event's own figure and claimant. One pass."""
+    out: dict[str, tuple[Claim, ...]] = {}
     for figure in data.get("figures") or ():
-        if figure.get("kind") == kind:
-            return tuple(Claim((c.get("claimant") or {}).get("label"), q)
-                         for c in figure.get("claims") or ()
-                         if (q := _quantity(c.get("quantity"))))
-    group, _, name = kind.partition(".")
-    raw = (data.get(group) or {}).get(name) if name else data.get(kind)
-    q = _quantity(raw)
-    return (Claim(data.get("claimed_by"), q),) if q else ()
+        claims = tuple(Claim((c.get("claimant") or {}).get("label"), q)
+                       for c in figure.get("claims") or () if (q := _quantity(c.get("quantity"))))
+        if claims:
+            out[figure.get("kind", "")] = claims
+    own = [("fatalities", data.get("fatalities")), ("injured", data.get("injured"))]
+    own += [(f"{group}.{name}", raw) for group in FIGURE_GROUPS
+            for name, raw in (data.get(group) or {}).items()]
+    for kind, raw in own:
+        if kind not in out and (q := _quantity(raw)):
+            out[kind] = (Claim(data.get("claimed_by"), q),)
+    return out
 
 
-def figure_kinds(data: dict[str, Any], group: str) -> list[str]:
-    """The ``group.name`` kinds an event gives ("weapons", "weapon_types", "intercepted")."""
-    kinds = {f["kind"] for f in data.get("figures") or () if f.get("kind", "").startswith(group + ".")}
-    kinds |= {f"{group}.{name}" for name in (data.get(group) or {})}
-    return sorted(kinds)
+def claims_of(data: dict[str, Any], kind: str) -> tuple[Claim, ...]:
+    """One figure's claims (see all_claims)."""
+    return all_claims(data).get(kind, ())
 
 
 def _low(q: Quantity) -> int | None:
@@ -72,23 +78,33 @@ def _number_text(q: Quantity) -> str:
     return "unknown" if value is None else str(value)
 
 
-def spread(claims: Sequence[Claim]) -> Quantity | None:
+def claim_words(claims: Sequence[Claim]) -> str:
+    """The claims' own words with their claimants: 'over 460 drones (Zelenskyy) / 464 drones (Air Force)'."""
+    return " / ".join(dict.fromkeys(_wording(c) for c in claims))
+
+
+def spread(claims: Sequence[Claim], *, words: bool = True) -> Quantity | None:
     """Claims on one figure as one range: lowest to highest stated number; their
-    wordings joined with claimants. One claim (or identical claims) stays as said."""
-    numeric = [c for c in claims if _low(c.quantity) is not None]
+    wordings joined with claimants (``words=False`` leaves the text empty: the brief
+    words only the lines it shows). One claim (or identical claims) stays as said."""
     if not claims:
         return None
-    words = " / ".join(dict.fromkeys(_wording(c) for c in claims))
+    text = claim_words(claims) if words else ""
+    if len(claims) == 1:
+        q = claims[0].quantity
+        return Quantity(q.min, q.max, q.qualifier, text) if _low(q) is not None else \
+            Quantity(None, None, "vague", text)
+    numeric = [c for c in claims if _low(c.quantity) is not None]
     if not numeric:
-        return Quantity(None, None, "vague", words)
+        return Quantity(None, None, "vague", text)
     distinct = {(c.quantity.min, c.quantity.max, c.quantity.qualifier) for c in numeric}
     if len(distinct) == 1:
         q = numeric[0].quantity
-        return Quantity(q.min, q.max, q.qualifier, words)
+        return Quantity(q.min, q.max, q.qualifier, text)
     # Lowest to highest stated number, as fusion's spread: 'at least five' reaches 5.
     low = min(_low(c.quantity) for c in numeric)  # type: ignore[type-var]
     high = max(_high(c.quantity) for c in numeric)  # type: ignore[type-var]
-    return Quantity(low, high, "about", words)
+    return Quantity(low, high, "about", text)
 
 
 def add(quantities: Iterable[Quantity | None], *, text: str | None = None) -> Quantity | None:
@@ -166,16 +182,19 @@ def sum_nights(nights: Sequence[Night], group: str) -> dict[str, Quantity]:
             if (q := add(getattr(n, group).get(k) for n in nights)) is not None}
 
 
-def casualty_total(items: Sequence[Item], parents: dict[str, str], kind: str) -> Quantity | None:
-    """Rule 4: deaths or injured over the period's incidents, a barrage's shared once."""
+def casualty_total(items: Sequence[Item], parents: dict[str, str], kind: str, *,
+                   words: bool = True) -> Quantity | None:
+    """Rule 4: deaths or injured over the period's incidents, a barrage's shared once.
+    The text words the worst eight events (``words=False``: no text)."""
     by_id = {i.event_id: i for i in items}
     figure = {i.event_id: (i.fatalities if kind == "fatalities" else i.injured) for i in items
               if i.scope != "cumulative"}
     children: dict[str, list[str]] = defaultdict(list)
-    for child, parent in parents.items():
-        if child in figure and parent in figure:
+    for child in figure:
+        parent = parents.get(child)
+        if parent in figure:
             children[parent].append(child)
-    parts: list[Quantity] = []
+    parts: list[tuple[Quantity, str]] = []  # (the event's share, event id)
     for event_id, q in figure.items():
         if parents.get(event_id) in figure:
             continue  # added through its barrage below
@@ -190,9 +209,17 @@ def casualty_total(items: Sequence[Item], parents: dict[str, str], kind: str) ->
             high = None if q.max is None or kids_sum.max is None else max(q.max, kids_sum.max)
             own = Quantity(low, high, "at_least" if high is None else "about", q.text)
         if own is not None:
-            told = [(x, by_id[e]) for x, e in ((q, event_id), *((figure[c], c) for c in
-                    children.get(event_id, ()))) if x is not None and x.text]
-            words = " + ".join(f"{x.text} [{i.place or i.country or '?'}]" for x, i in told)
-            parts.append(Quantity(own.min, own.max, own.qualifier, words))
-    return add(parts, text="; ".join(p.text for p in parts[:8])
-               + (f"; and {len(parts) - 8} more events" if len(parts) > 8 else ""))
+            parts.append((own, event_id))
+    # The words of the worst eight events, with their places (built for those only,
+    # from their claims: the other events' figures carry no words).
+    if not words:
+        return add((p[0] for p in parts), text="")
+    parts.sort(key=lambda p: (-(p[0].min or p[0].max or 0), p[1]))
+    said = []
+    for _, event_id in parts[:8]:
+        told = [by_id[e] for e in (event_id, *children.get(event_id, ())) if figure[e] is not None]
+        said.append(" + ".join(
+            f"{claim_words(i.fatality_claims if kind == 'fatalities' else i.injured_claims)}"
+            f" [{i.place or i.country or '?'}]" for i in told))
+    more = f"; and {len(parts) - 8} more events" if len(parts) > 8 else ""
+    return add((p[0] for p in parts), text="; ".join(said) + more)

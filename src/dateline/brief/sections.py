@@ -10,20 +10,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Sequence
+from typing import Sequence
 
+from ..store.brief_reads import EventRow
 from .counting import casualty_total
 from .model import Item, Region, Section
 
-SECTIONS: tuple[tuple[str, str, Callable[[Item], bool]], ...] = (
-    ("violence", "Violence by region", lambda i: i.family == "violence"),
-    ("territory", "Front line", lambda i: i.family == "territory"),
-    ("airspace", "Airspace violations and responses",
-     lambda i: i.family in ("airspace", "movement")),
-    ("diplomacy", "Diplomacy", lambda i: i.family in ("diplomacy", "proposal")),
-    ("statements", "Statements", lambda i: i.family == "statement"),
-    ("other", "Other events", lambda i: i.family not in (
-        "violence", "territory", "airspace", "movement", "diplomacy", "proposal", "statement")),
+SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (  # key, title, families
+    ("violence", "Violence by region", ("violence",)),
+    ("territory", "Front line", ("territory",)),
+    ("airspace", "Airspace violations and responses", ("airspace", "movement")),
+    ("diplomacy", "Diplomacy", ("diplomacy", "proposal")),
+    ("statements", "Statements", ("statement",)),
+    ("other", "Other events", ("protest", "other")),
 )
 
 
@@ -41,34 +40,26 @@ def _weight(item: Item) -> tuple:
             item.date.isoformat() if item.date else "9999", item.event_id)
 
 
-def _chronological(item: Item) -> tuple:
-    return (item.date.isoformat() if item.date else "9999", -item.source_count, item.event_id)
-
-
-def _statement_order(item: Item) -> tuple:
-    return (item.quote is None, -item.source_count, -item.confidence, item.event_id)
-
-
 def region_of(item: Item) -> str:
     if item.precision == "country" or (item.region is None and item.place is None):
         return f"{item.place or item.country or 'Unlocated'}, nationwide"
     return item.region or item.place or "Unlocated"
 
 
-def build_sections(items: Sequence[Item], parents: dict[str, str], *, per_section: int
-                   ) -> list[Section]:
+def build_sections(violence: Sequence[Item], others: dict[str, tuple[Sequence[EventRow], int]],
+                   parents: dict[str, str], *, per_section: int) -> list[Section]:
+    """The sections: violence from the period's Items (its figures are counted), the
+    others from the lines the store chose and ordered (``others[key] = (rows, total)``)."""
     sections = []
-    for key, title, belongs in SECTIONS:
-        chosen = [i for i in items if belongs(i)]
-        if not chosen:
-            continue
+    for key, title, _families in SECTIONS:
         if key == "violence":
-            sections.append(_violence(chosen, parents, title, per_section))
+            if violence:
+                sections.append(_violence(list(violence), parents, title, per_section))
             continue
-        order = _statement_order if key == "statements" else _chronological
-        chosen.sort(key=order)
-        sections.append(Section(key, title, tuple(i.event_id for i in chosen[:per_section]),
-                                len(chosen)))
+        rows, total = others.get(key, ((), 0))
+        if rows:
+            sections.append(Section(key, title, tuple(r.event_id for r in rows[:per_section]),
+                                    total))
     return sections
 
 
@@ -79,7 +70,8 @@ def _violence(items: list[Item], parents: dict[str, str], title: str, cap: int) 
     regions = []
     for (name, country), members in by_region.items():
         members.sort(key=_weight)
-        regions.append(Region(name, country, casualty_total(members, parents, "fatalities"),
+        regions.append(Region(name, country, casualty_total(members, parents, "fatalities",
+                                                                     words=False),
                               tuple(i.event_id for i in members)))
 
     def worst(r: Region) -> tuple:

@@ -2,6 +2,7 @@
 proposals tracker (dateline.tracker) run over those articles only."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Sequence
@@ -33,9 +34,16 @@ class StanceLine:
                 "speaker": self.speaker, "quote": self.quote}
 
 
+# Articles that name no plan, proposal, deal or talks hold no stance on one: the
+# tracker (which compiles its patterns per article) reads only the others.
+TALKS = re.compile(r"\b(?:plan|proposal|draft|deal|agreement|accord|ceasefire|truce|peace|"
+                   r"talks|negotiat\w*|framework|settlement|initiative)s?\b", re.IGNORECASE)
+
+
 def latest_stances(articles: Sequence[tuple[str, Article]]) -> tuple[StanceLine, ...]:
     """Per proposal and party: the stance on the proposal as a whole, else on the
     provision the party spoke of last (the tracker keeps the latest per cell)."""
+    articles = [(aid, a) for aid, a in articles if TALKS.search(a.text)]
     if not articles:
         return ()
     from .. import tracker

@@ -20,11 +20,16 @@ _CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
 @dataclass(frozen=True, slots=True)
 class EventRow:
-    """One stored (fused) event as the brief reads it; ``data`` is its contract JSON."""
+    """One stored event as the brief reads it. ``data`` is its contract JSON: whole
+    when ``complete``, else only the parts totals and ordering need (figures,
+    location precision, source count, quote), extracted by the database, so a month
+    of events is not read and parsed whole (docs/brief.md, "Speed")."""
 
     event_id: str
     type: str
     family: str
+    status: str
+    scope: str
     date_start: date | None
     country: str | None
     admin1: str | None
@@ -34,6 +39,7 @@ class EventRow:
     confidence: float
     first_published: date | None
     data: dict[str, Any]
+    complete: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,43 +51,138 @@ class SourceName:
     published: date | None
 
 
-_COLUMNS = (s.events.c.event_id, s.events.c.type, s.events.c.family, s.events.c.date_start,
-            s.events.c.country, s.events.c.admin1, s.events.c.place_name, s.events.c.lat,
-            s.events.c.lon, s.events.c.confidence, s.events.c.first_published, s.events.c.data)
+_e = s.events
+_COLUMNS = (_e.c.event_id, _e.c.type, _e.c.family, _e.c.status, _e.c.scope, _e.c.date_start,
+            _e.c.country, _e.c.admin1, _e.c.place_name, _e.c.lat, _e.c.lon, _e.c.confidence,
+            _e.c.first_published)
+# The parts of a fused event's JSON read for every event of the period: violence
+# needs its figures (totals, nights) and place precision; every event its source count
+# and quote (ordering). "mention_count" is only in fused events' JSON
+# (fuse/store_sync.FUSED_MARK), so a NULL says the event is unfused.
+_SCALARS = (_e.c.data["source_count"].as_integer().label("source_count"),
+            _e.c.data["quote"].as_string().label("quote"),
+            _e.c.data["mention_count"].as_integer().label("mention_count"))
+_VIOLENCE = (_e.c.data["figures"].label("figures"),
+             _e.c.data[("location", "precision")].as_string().label("precision"))
 
 
 # Families whose events concern the countries of their parties wherever they happen
-# (talks in Geneva about Ukraine): read whatever their place, the brief decides.
+# (talks in Geneva about Ukraine, a statement by Kyiv's envoy in New York).
 PARTY_FAMILIES = ("diplomacy", "proposal", "statement")
+NON_VIOLENCE_FAMILIES = ("territory", "airspace", "movement", "diplomacy", "proposal",
+                         "statement", "protest", "other")
 
 
-def _country_terms(countries: Sequence[str]) -> list[Any]:
-    # Events with no located country (statements, talks without a place) are kept too:
-    # the brief decides from their actors and targets whether they concern the countries.
+def _concerning(countries: Sequence[str]) -> list[Any]:
+    """Events located in one of the countries; or unlocated, or talks and statements
+    held anywhere, with an actor or target of one of them (the store's actors table)."""
     if not countries:
         return []
-    e = s.events
-    return [or_(e.c.country.in_([c.upper() for c in countries]), e.c.country.is_(None),
-                e.c.family.in_(PARTY_FAMILIES))]
+    e, m, act = s.events, s.event_mentions, s.actors
+    codes = [c.upper() for c in countries]
+    party = exists(select(1).select_from(act.join(m, m.c.id == act.c.mention_id)).where(
+        m.c.event_id == e.c.event_id, act.c.role.in_(("actor", "target")),
+        act.c.country.in_(codes)))
+    return [or_(e.c.country.in_(codes),
+                and_(or_(e.c.country.is_(None), e.c.family.in_(PARTY_FAMILIES)), party))]
 
 
-def period_events(engine: Engine, start: date, end: date, countries: Sequence[str] = ()
-                  ) -> list[EventRow]:
-    """Events whose dates overlap [start, end], and undated events first published then."""
+def _period(start: date, end: date) -> list[list[Any]]:
+    """The period's WHERE terms as disjoint branches whose matches add up: events whose
+    dates overlap it (queries.condition_branches), and undated events told then."""
     e = s.events
-    extra = _country_terms(countries)
-    rows: list[Any] = []
+    return [*condition_branches(EventFilter(since=start, until=end)),
+            [e.c.date_start.is_(None), e.c.date_end.is_(None), _published_between(start, end)]]
+
+
+def _rows(conn, found: list[Any], *, violent: bool) -> list[EventRow]:  # noqa: ANN001
+    """Rows as EventRows; an unfused event (no "mention_count") gets its mention's JSON."""
+    first_mention = _first_mentions(conn, [r.event_id for r in found if r.mention_count is None])
+    out = []
+    for r in found:
+        whole = first_mention.get(r.event_id) if r.mention_count is None else None
+        read = whole
+        if read is None:
+            read = {"source_count": r.source_count, "quote": r.quote}
+            if violent:
+                read.update(figures=r.figures or [], location={"precision": r.precision})
+        out.append(EventRow(r.event_id, r.type, r.family, r.status, r.scope, r.date_start,
+                            r.country, r.admin1, r.place_name, r.lat, r.lon, r.confidence,
+                            r.first_published, read, whole is not None))
+    return out
+
+
+def period_violence(engine: Engine, start: date, end: date, countries: Sequence[str] = ()
+                    ) -> list[EventRow]:
+    """Every violent event of the period (the brief counts their dead and weapons), with
+    the parts of their JSON that counting needs; unfused ones with their whole JSON."""
+    e = s.events
+    found: list[Any] = []
     with engine.connect() as conn:
-        for conds in condition_branches(EventFilter(since=start, until=end)):
-            rows += conn.execute(select(*_COLUMNS).where(*conds, *extra)).all()
-        rows += conn.execute(select(*_COLUMNS).where(
-            e.c.date_start.is_(None), e.c.date_end.is_(None),
-            _published_between(start, end), *extra)).all()
-        unfused = [r.event_id for r in rows if not r.data]
-        first_mention = _first_mentions(conn, unfused)
-    return [EventRow(r.event_id, r.type, r.family, r.date_start, r.country, r.admin1,
-                     r.place_name, r.lat, r.lon, r.confidence, r.first_published,
-                     r.data or first_mention.get(r.event_id, {})) for r in rows]
+        for conds in _period(start, end):
+            found += conn.execute(select(*_COLUMNS, *_SCALARS, *_VIOLENCE).where(
+                *conds, e.c.family == "violence", *_concerning(countries))).all()
+        return _rows(conn, found, violent=True)
+
+
+def period_counts(engine: Engine, start: date, end: date, countries: Sequence[str] = ()
+                  ) -> tuple[dict[str, int], dict[date, int]]:
+    """Events of the period per family, and per start day, counted by the database."""
+    e = s.events
+    families: dict[str, int] = defaultdict(int)
+    days: dict[date, int] = defaultdict(int)
+    with engine.connect() as conn:
+        for conds in _period(start, end):
+            for r in conn.execute(select(e.c.family, e.c.date_start, func.count().label("n"))
+                                  .where(*conds, *_concerning(countries))
+                                  .group_by(e.c.family, e.c.date_start)):
+                families[r.family] += r.n
+                if r.date_start:
+                    days[r.date_start] += r.n
+    return dict(families), dict(days)
+
+
+def _chronological_key(r: Any) -> tuple:
+    return (r.date_start is None, r.date_start or date.min, -(r.source_count or 1), r.event_id)
+
+
+def _statement_key(r: Any) -> tuple:
+    return (r.quote is None, -(r.source_count or 1), -r.confidence, r.event_id)
+
+
+def section_rows(engine: Engine, start: date, end: date, families: Sequence[str], *,
+                 countries: Sequence[str] = (), statements: bool = False, limit: int = 40
+                 ) -> list[EventRow]:
+    """The first ``limit`` events of these families in the period, ordered by the
+    database: by date, best-sourced first (statements: quoted first, then sources)."""
+    e = s.events
+    sources = func.coalesce(_e.c.data["source_count"].as_integer(), 1)
+    if statements:
+        order = (_e.c.data["quote"].as_string().is_(None), sources.desc(), e.c.confidence.desc(),
+                 e.c.event_id)
+    else:
+        order = (e.c.date_start.is_(None), e.c.date_start, sources.desc(), e.c.event_id)
+    found: list[Any] = []
+    with engine.connect() as conn:
+        for conds in _period(start, end):
+            found += conn.execute(select(*_COLUMNS, *_SCALARS).where(
+                *conds, e.c.family.in_(families), *_concerning(countries))
+                .order_by(*order).limit(limit)).all()
+        found.sort(key=_statement_key if statements else _chronological_key)
+        return _rows(conn, found[:limit], violent=False)
+
+
+def event_data(engine: Engine, event_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The whole JSON of these events (an unfused event's: its mention's)."""
+    ids = list(event_ids)
+    found: dict[str, dict[str, Any]] = {}
+    with engine.connect() as conn:
+        for chunk in _chunks(ids):
+            found.update({r.event_id: r.data for r in conn.execute(
+                select(s.events.c.event_id, s.events.c.data)
+                .where(s.events.c.event_id.in_(chunk))) if r.data})
+        found.update(_first_mentions(conn, [i for i in ids if i not in found]))
+    return found
 
 
 def _published_between(start: date, end: date) -> Any:

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..store import brief_reads
 from .counting import (all_claims, barrage_nights, casualty_total, claims_of, spread,
                        sum_nights)
-from .model import Brief, Conflict, Day, Item, Source, Totals
+from .model import Brief, Claim, Conflict, Day, Item, Source, Totals
 from .sections import SECTIONS, build_sections
 from .stances import StanceLine, latest_stances
 
@@ -53,7 +53,7 @@ def build_brief(engine: Engine, request: BriefRequest) -> Brief:
     # figures without words); the other families are counted and ordered by the store,
     # which returns only the lines each section shows.
     rows = brief_reads.period_violence(engine, start, end, countries)
-    violence = [item_from_row(r, r.data, words=False) for r in rows]
+    violence = [counted_item(r) for r in rows]
     families, per_day = brief_reads.period_counts(engine, start, end, countries)
     others = {key: (brief_reads.section_rows(engine, start, end, fams, countries=countries,
                                              statements=key == "statements",
@@ -122,6 +122,7 @@ def item_from_row(row: brief_reads.EventRow, data: dict[str, Any], *, words: boo
         or ((data["claimed_by"],) if data.get("claimed_by") else ())
     actors = data.get("actors") or ()
     fatality_claims, injured_claims = figures.get("fatalities", ()), figures.get("injured", ())
+    launched, intercepted = _weapons(figures)
     return Item(
         event_id=row.event_id, type=row.type, subtype=data.get("subtype"), family=row.family,
         status=row.status, scope=row.scope, date=row.date_start, place=row.place_name,
@@ -136,10 +137,36 @@ def item_from_row(row: brief_reads.EventRow, data: dict[str, Any], *, words: boo
         actors=tuple(a["name"] for a in actors if a.get("name")),
         actor_countries=tuple({a["country"] for a in actors if a.get("country")}
                               | {t["country"] for t in data.get("targets") or () if t.get("country")}),
-        launched={k.split(".", 1)[1]: v for k, v in figures.items()
-                  if k.startswith(("weapons.", "weapon_types."))},
-        intercepted={k.split(".", 1)[1]: v for k, v in figures.items()
-                     if k.startswith("intercepted.")})
+        launched=launched, intercepted=intercepted)
+
+
+def counted_item(row: brief_reads.EventRow) -> Item:
+    """A violent event as the totals count it: its place and figures, no words (the
+    lines shown are built again by item_from_row). The fast path for a month of events."""
+    data = row.data
+    figures = all_claims(data)
+    fatality_claims, injured_claims = figures.get("fatalities", ()), figures.get("injured", ())
+    launched, intercepted = _weapons(figures)
+    return Item(row.event_id, row.type, None, row.family, row.status, row.scope, row.date_start,
+                row.place_name, (data.get("location") or {}).get("precision"), row.admin1,
+                row.country, row.lat, row.lon, "", spread(fatality_claims, words=False),
+                spread(injured_claims, words=False), fatality_claims, injured_claims, (), (),
+                row.confidence, source_count=data.get("source_count") or 1,
+                launched=launched, intercepted=intercepted)
+
+
+def _weapons(figures: dict[str, tuple[Claim, ...]]
+             ) -> tuple[dict[str, tuple[Claim, ...]], dict[str, tuple[Claim, ...]]]:
+    """Launched (classes and types: "drones", "shahed") and intercepted claims."""
+    launched: dict[str, tuple[Claim, ...]] = {}
+    intercepted: dict[str, tuple[Claim, ...]] = {}
+    for kind, claims in figures.items():
+        group, _, name = kind.partition(".")
+        if group == "intercepted":
+            intercepted[name] = claims
+        elif group in ("weapons", "weapon_types"):
+            launched.setdefault(name, claims)
+    return launched, intercepted
 
 
 def _conflict(raw: dict[str, Any]) -> Conflict:

@@ -67,25 +67,22 @@ def _violence(items: list[Item], parents: dict[str, str], title: str, cap: int) 
     by_region: dict[tuple[str, str | None], list[Item]] = defaultdict(list)
     for item in items:
         by_region[(region_of(item), item.country)].append(item)
-    regions = []
-    for (name, country), members in by_region.items():
-        members.sort(key=_weight)
-        regions.append(Region(name, country, casualty_total(members, parents, "fatalities",
-                                                                     words=False),
-                              tuple(i.event_id for i in members)))
 
-    def worst(r: Region) -> tuple:
-        q = r.fatalities
-        dead = max((v for v in (q.min, q.max) if v is not None), default=0) if q else -1
-        return (-dead, -len(r.event_ids), r.name)
+    def worst(entry: tuple[tuple[str, str | None], list[Item]]) -> tuple:
+        # Ordering by the regions' highest claimed dead, summed (cheap); the shown
+        # regions' totals are then counted by the rules (a barrage's dead shared once).
+        (name, _), members = entry
+        dead = sum(max(_deaths(i), 0) for i in members) if any(_deaths(i) >= 0 for i in members) else -1
+        return (-dead, -len(members), name)
 
-    regions.sort(key=worst)
     shown, left = [], cap
-    for r in regions:  # the cap takes whole regions' worst lines first
+    for (name, country), members in sorted(by_region.items(), key=worst):
         if left <= 0:
             break
-        take = r.event_ids[:left]
-        shown.append(Region(r.name, r.country, r.fatalities, take))
+        members.sort(key=_weight)
+        take = tuple(i.event_id for i in members[:left])
+        shown.append(Region(name, country, casualty_total(members, parents, "fatalities",
+                                                          words=False), take))
         left -= len(take)
     return Section("violence", title, tuple(e for r in shown for e in r.event_ids), len(items),
                    tuple(shown))

@@ -142,8 +142,8 @@ def period_counts(engine: Engine, start: date, end: date, countries: Sequence[st
     return dict(families), dict(days)
 
 
-def _chronological_key(r: Any) -> tuple:
-    return (r.date_start is None, r.date_start or date.min, -(r.source_count or 1), r.event_id)
+def _sourced_key(r: Any) -> tuple:
+    return (-(r.source_count or 1), r.date_start is None, r.date_start or date.min, r.event_id)
 
 
 def _statement_key(r: Any) -> tuple:
@@ -154,21 +154,21 @@ def section_rows(engine: Engine, start: date, end: date, families: Sequence[str]
                  countries: Sequence[str] = (), statements: bool = False, limit: int = 40
                  ) -> list[EventRow]:
     """The first ``limit`` events of these families in the period, ordered by the
-    database: by date, best-sourced first (statements: quoted first, then sources)."""
+    database: best-sourced first, then by date (statements: quoted first)."""
     e = s.events
     sources = func.coalesce(_e.c.data["source_count"].as_integer(), 1)
     if statements:
         order = (_e.c.data["quote"].as_string().is_(None), sources.desc(), e.c.confidence.desc(),
                  e.c.event_id)
     else:
-        order = (e.c.date_start.is_(None), e.c.date_start, sources.desc(), e.c.event_id)
+        order = (sources.desc(), e.c.date_start.is_(None), e.c.date_start, e.c.event_id)
     found: list[Any] = []
     with engine.connect() as conn:
         for conds in _period(start, end):
             found += conn.execute(select(*_COLUMNS, *_SCALARS).where(
                 *conds, e.c.family.in_(families), *_concerning(countries))
                 .order_by(*order).limit(limit)).all()
-        found.sort(key=_statement_key if statements else _chronological_key)
+        found.sort(key=_statement_key if statements else _sourced_key)
         return _rows(conn, found[:limit], violent=False)
 
 

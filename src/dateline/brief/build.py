@@ -61,7 +61,7 @@ def build_brief(engine: Engine, request: BriefRequest) -> Brief:
                     sum(families.get(f, 0) for f in fams))
               for key, _, fams in SECTIONS if key != "violence"}
     known = {i.event_id for i in violence}
-    links = brief_reads.part_of_links(engine, known)
+    links = brief_reads.part_of_links(engine, start, end, countries)
     parents = {c: p for c, p in links.items() if p in known and c in known}
     nights = barrage_nights(violence, parents)
     totals = Totals(events=dict(sorted(families.items())),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import Engine, and_, exists, func, or_, select, tuple_
+from sqlalchemy import Engine, and_, exists, func, or_, select
 
 from ..models import Article
 from . import schema as s
@@ -211,32 +211,31 @@ def _first_mentions(conn, event_ids: list[str]) -> dict[str, dict[str, Any]]:  #
     return found
 
 
-def part_of_links(engine: Engine, event_ids: Iterable[str]) -> dict[str, str]:
-    """child event id -> parent event id, from the mentions' article-local `part_of` ids.
+def part_of_links(engine: Engine, start: date, end: date, countries: Sequence[str] = ()
+                  ) -> dict[str, str]:
+    """child event id -> parent event id for the period's violent events, from the
+    mentions' article-local `part_of` ids.
 
     Fusion leaves the fused event's part_of empty (a mention's part_of names another
     mention of the same article); the link between events is read back through the
     mentions: the parent is the event that article's mention ``part_of`` belongs to.
+    One join per period branch, done by the database.
     """
-    m = s.event_mentions
-    part_of = m.c.data["part_of"].as_string()
-    wanted: list[tuple[str, int, str]] = []  # (child event, article, parent mention key)
-    with engine.connect() as conn:
-        for chunk in _chunks(list(event_ids)):
-            wanted += [(r.event_id, r.article_id, r.part_of) for r in conn.execute(
-                select(m.c.event_id, m.c.article_id, part_of.label("part_of"))
-                .where(m.c.event_id.in_(chunk), part_of.is_not(None)))]
-        pairs = sorted({(article, key) for _, article, key in wanted})
-        owner: dict[tuple[int, str], str] = {}
-        for chunk in _chunks(pairs):
-            for r in conn.execute(select(m.c.article_id, m.c.mention_key, m.c.event_id)
-                                  .where(tuple_(m.c.article_id, m.c.mention_key).in_(chunk))):
-                owner[(r.article_id, r.mention_key)] = r.event_id
+    e, child = s.events, s.event_mentions
+    parent = s.event_mentions.alias("parent")
     links: dict[str, str] = {}
-    for child, article, key in wanted:
-        parent = owner.get((article, key))
-        if parent and parent != child:
-            links.setdefault(child, parent)
+    with engine.connect() as conn:
+        for conds in _period(start, end):
+            query = (select(child.c.event_id.label("child"), parent.c.event_id.label("parent"))
+                     .select_from(e.join(child, child.c.event_id == e.c.event_id)
+                                  .join(parent, and_(
+                                      parent.c.article_id == child.c.article_id,
+                                      parent.c.mention_key == child.c.data["part_of"].as_string())))
+                     .where(*conds, e.c.family == "violence", *_concerning(countries))
+                     .order_by(child.c.event_id, child.c.article_id))
+            for r in conn.execute(query):
+                if r.parent != r.child:
+                    links.setdefault(r.child, r.parent)
     return links
 
 

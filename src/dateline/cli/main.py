@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "serve_cmd",     # serve, user add
     "fuse_cmd",      # fuse
     "tracker_cmd",   # proposals
+    "brief_cmd",     # brief
 ]
 
 app = typer.Typer(help="dateline: news reports of war and diplomacy, made into data.",

@@ -34,10 +34,11 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
                        max_body=settings.web_max_upload_bytes)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    from . import routes_api, routes_pages
+    from . import routes_api, routes_brief, routes_pages
 
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
+    app.include_router(routes_brief.router)
 
     @app.get("/api/docs", include_in_schema=False)
     def api_docs(request: Request):  # noqa: ANN202 - Swagger UI from vendored files

@@ -13,6 +13,13 @@ from ..store.queries import EventFilter
 from .accounts import User, user_for_token
 
 SESSION_COOKIE = "dateline_session"
+# Ids are INTEGER columns, 32-bit on PostgreSQL: a larger id names nothing, and sent
+# on it overflows the driver (a 500). Refused as a 422 instead, like any bad parameter.
+MAX_ID = 2**31 - 1
+# No list is this long; the bound keeps offset + limit inside a 64-bit integer.
+MAX_OFFSET = 1_000_000_000
+ArticleIdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID,
+                                             description="Events told by this article.")]
 
 
 def get_engine(request: Request) -> Engine:
@@ -101,7 +108,7 @@ def event_filter(
     until: Annotated[str | None, Query(description="Until YYYY-MM-DD.")] = None,
     text: Annotated[str | None, Query(description="Words in the event's text.")] = None,
     bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
-    article: Annotated[int | None, Query(description="Events told by this article.")] = None,
+    article: ArticleIdQuery = None,
 ) -> EventFilter:
     return EventFilter(types=_clean(type), families=_clean(family), countries=_clean(country),
                        statuses=_clean(status), place=place or None, actor=actor or None,

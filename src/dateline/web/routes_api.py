@@ -5,21 +5,22 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Query
+from fastapi import APIRouter, Body, HTTPException, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from ..store import queries
 from . import queries_extra, reviews
 from .accounts import check_password, new_token
-from .deps import EngineDep, FilterDep, ReaderDep, WriterDep
+from .deps import MAX_ID, MAX_OFFSET, EngineDep, FilterDep, ReaderDep, WriterDep
 from .exports import MEDIA, export
 from .proposals import proposals_view
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Sort = Literal["-date", "date", "fatalities", "confidence", "-published"]
 # Lists count their matches up to this many, then say "at least" (total_is_lower_bound):
 # an exact count of a million matches costs more than the page (docs/web.md).
@@ -87,7 +88,7 @@ def list_articles(engine: EngineDep, _: ReaderDep, q: str | None = None, limit: 
 
 
 @router.get("/articles/{article_id}", summary="One article: text and extraction")
-def get_article(article_id: int, engine: EngineDep, _: ReaderDep) -> dict[str, Any]:
+def get_article(article_id: ArticleId, engine: EngineDep, _: ReaderDep) -> dict[str, Any]:
     article = queries.get_article(engine, article_id)
     if article is None:
         raise HTTPException(404, "no such article")

@@ -13,7 +13,8 @@ from . import queries_extra, reviews
 from .accounts import check_password, new_token, revoke_token
 from .adding import add_article
 from .charts import HEIGHT, WIDTH, timeline_bars
-from .deps import SESSION_COOKIE, EngineDep, FilterDep, current_user
+from .deps import MAX_OFFSET, SESSION_COOKIE, EngineDep, FilterDep, current_user
+from .routes_api import ArticleId
 from .highlight import Mark, highlight
 from .pages import render, templates
 from .routes_api import COUNT_LIMIT
@@ -22,6 +23,7 @@ from .security import csrf_ok
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
+Page = Annotated[int, Query(ge=1, le=MAX_OFFSET // PAGE_SIZE)]
 COMPARED = (("claimed by", lambda m: m.get("claimed_by")),
             ("status", lambda m: m.get("status")),
             ("date", lambda m: _span((m.get("date") or {}).get("start"), (m.get("date") or {}).get("end"))),
@@ -80,7 +82,7 @@ def map_page(request: Request, engine: EngineDep) -> Response:
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, engine: EngineDep, filters: FilterDep,
-                sort: str = "-date", page: Annotated[int, Query(ge=1)] = 1) -> Response:
+                sort: str = "-date", page: Page = 1) -> Response:
     _reader(request)
     listed = queries.event_page(engine, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
                                 sort=sort, count_limit=COUNT_LIMIT)
@@ -132,7 +134,7 @@ def _field(form: Any, name: str) -> str | None:
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, engine: EngineDep, q: str | None = None,
-                  page: Annotated[int, Query(ge=1)] = 1) -> Response:
+                  page: Page = 1) -> Response:
     _reader(request)
     found, total = queries.list_articles(engine, q=q or None, limit=PAGE_SIZE,
                                          offset=(page - 1) * PAGE_SIZE)
@@ -141,8 +143,8 @@ def articles_page(request: Request, engine: EngineDep, q: str | None = None,
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(article_id: int, request: Request, engine: EngineDep,
-                 hl: Annotated[str | None, Query(pattern=r"^\d+-\d+$")] = None) -> Response:
+def article_page(article_id: ArticleId, request: Request, engine: EngineDep,
+                 hl: Annotated[str | None, Query(pattern=r"^\d{1,9}-\d{1,9}$")] = None) -> Response:
     _reader(request)
     article = queries.get_article(engine, article_id)
     if article is None:

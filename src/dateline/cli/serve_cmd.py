@@ -30,6 +30,10 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
     db: DbOption = None,
     private: Annotated[bool, typer.Option("--private", help="Reading needs sign-in too.")] = False,
+    forwarded_allow_ips: Annotated[Optional[str], typer.Option(
+        "--forwarded-allow-ips", help="Comma-separated addresses of the reverse proxy whose "
+        "X-Forwarded-For/-Proto are believed (default: none; the peer address is the client).")
+    ] = None,
 ) -> None:
     """Start the web app and REST API (http://HOST:PORT, API docs at /api/docs)."""
     app_module, _, _ = _web()
@@ -44,8 +48,12 @@ def serve(
     # events that halved the world map's p95 (docs/web.md).
     gc.collect()
     gc.freeze()
-    # proxy_headers: behind a TLS proxy, X-Forwarded-Proto makes cookies Secure.
-    uvicorn.run(application, host=host, port=port, proxy_headers=True, log_level="warning")
+    # Proxy headers only from the proxy named: uvicorn would otherwise believe
+    # X-Forwarded-For from 127.0.0.1, and any local client could pick the address the
+    # rate limit counts. Behind a TLS proxy, X-Forwarded-Proto makes cookies Secure.
+    uvicorn.run(application, host=host, port=port, log_level="warning",
+                proxy_headers=bool(forwarded_allow_ips),
+                forwarded_allow_ips=forwarded_allow_ips or "")
 
 
 def _engine(db: str | None):  # noqa: ANN202

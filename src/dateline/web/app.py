@@ -14,7 +14,7 @@ from ..errors import DatelineError, InputError
 from ..settings import Settings
 from ..store.db import open_engine
 from . import auth_schema
-from .security import GuardMiddleware, TokenBucket
+from .security import GuardMiddleware, LoginThrottle, TokenBucket
 
 HERE = Path(__file__).parent
 
@@ -29,6 +29,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
                   redoc_url=None, openapi_url="/api/openapi.json")
     app.state.settings = settings
     app.state.engine = engine
+    app.state.login_throttle = LoginThrottle()
     app.add_middleware(GuardMiddleware,
                        bucket=TokenBucket(settings.web_rate_per_second, settings.web_rate_burst),
                        max_body=settings.web_max_upload_bytes)

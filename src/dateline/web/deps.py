@@ -1,6 +1,7 @@
 """Typed FastAPI dependencies: the engine, the signed-in user, read/write guards, filters."""
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Annotated
 
@@ -10,7 +11,7 @@ from sqlalchemy import Engine
 from ..errors import InputError
 from ..settings import Settings
 from ..store.queries import EventFilter
-from .accounts import User, user_for_token
+from .accounts import User, check_password, user_for_token
 
 SESSION_COOKIE = "dateline_session"
 # Ids are INTEGER columns, 32-bit on PostgreSQL: a larger id names nothing, and sent
@@ -63,6 +64,22 @@ def api_writer(request: Request) -> User:
     if user is None:
         raise HTTPException(401, "a valid bearer token is needed to write",
                             headers={"WWW-Authenticate": "Bearer"})
+    return user
+
+
+def throttled_sign_in(request: Request, name: str, password: str) -> User | None:
+    """The user for this name and password, unless the name is locked after too many
+    misses (429, whichever address the guesses come from)."""
+    throttle = request.app.state.login_throttle
+    wait = throttle.locked_for(name)
+    if wait:
+        raise HTTPException(429, f"too many failed sign-ins for this name; try again in "
+                            f"{math.ceil(wait)} s", headers={"Retry-After": str(math.ceil(wait))})
+    user = check_password(request.app.state.engine, name, password)
+    if user is None:
+        throttle.failed(name)
+    else:
+        throttle.succeeded(name)
     return user
 
 

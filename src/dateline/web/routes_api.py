@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Path, Query
+from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from ..store import queries
 from . import queries_extra, reviews
-from .accounts import check_password, new_token
-from .deps import MAX_ID, MAX_OFFSET, EngineDep, FilterDep, ReaderDep, WriterDep
+from .accounts import new_token
+from .deps import (MAX_ID, MAX_OFFSET, EngineDep, FilterDep, ReaderDep, WriterDep,
+                   throttled_sign_in)
 from .exports import MEDIA, export
 from .proposals import proposals_view
 
@@ -138,13 +139,14 @@ def proposals(engine: EngineDep, _: ReaderDep) -> dict[str, Any]:
 
 
 class LoginIn(BaseModel):
-    name: str
-    password: str
+    name: str = Field(max_length=64)
+    password: str = Field(max_length=1024)
 
 
 @router.post("/tokens", summary="Exchange a name and password for an API token")
-def create_token(engine: EngineDep, body: Annotated[LoginIn, Body()]) -> dict[str, str]:
-    user = check_password(engine, body.name, body.password)
+def create_token(request: Request, engine: EngineDep,
+                 body: Annotated[LoginIn, Body()]) -> dict[str, str]:
+    user = throttled_sign_in(request, body.name, body.password)
     if user is None:
         raise HTTPException(401, "wrong name or password")
     return {"token": new_token(engine, user, kind="api"), "user": user.name}

@@ -10,10 +10,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..store import queries
 from . import queries_extra, reviews
-from .accounts import check_password, new_token, revoke_token
+from .accounts import new_token, revoke_token
 from .adding import add_article
 from .charts import HEIGHT, WIDTH, timeline_bars
-from .deps import MAX_OFFSET, SESSION_COOKIE, EngineDep, FilterDep, current_user
+from .deps import (MAX_OFFSET, SESSION_COOKIE, EngineDep, FilterDep, current_user,
+                   throttled_sign_in)
 from .routes_api import ArticleId
 from .highlight import Mark, highlight
 from .pages import render, templates
@@ -195,12 +196,12 @@ def login_page(request: Request) -> Response:
 
 
 @router.post("/login")
-def login(request: Request, engine: EngineDep, name: Annotated[str, Form()],
-          password: Annotated[str, Form()],
+def login(request: Request, engine: EngineDep, name: Annotated[str, Form(max_length=64)],
+          password: Annotated[str, Form(max_length=1024)],
           csrf_token: Annotated[str | None, Form()] = None) -> Response:
     if not csrf_ok(request, csrf_token):
         raise HTTPException(403, "the form expired (CSRF check failed); reload the page")
-    user = check_password(engine, name, password)
+    user = throttled_sign_in(request, name, password)
     if user is None:
         return render(request, "login.html", status_code=401, failed=True)
     response = RedirectResponse("/", status_code=303)

@@ -87,15 +87,32 @@ def user_add(
 @user_app.command("token")
 def user_token(
     name: Annotated[str, typer.Argument(help="The analyst's user name.")],
+    days: Annotated[int, typer.Option(min=1, max=3650, help="Days until it expires.")] = 90,
     db: DbOption = None,
 ) -> None:
     """Print a new API token for NAME (send it as `Authorization: Bearer TOKEN`)."""
     _, accounts, _ = _web()
     engine = _engine(db)
+    print(accounts.new_token(engine, _user(accounts, engine, name), kind="api", days=days))
+
+
+@user_app.command("revoke")
+def user_revoke(
+    name: Annotated[str, typer.Argument(help="The analyst's user name.")],
+    db: DbOption = None,
+) -> None:
+    """Revoke every API token and browser session of NAME."""
+    _, accounts, _ = _web()
+    engine = _engine(db)
+    count = accounts.revoke_user_tokens(engine, _user(accounts, engine, name))
+    print(f"{count} token(s) of {name} revoked", file=sys.stderr)
+
+
+def _user(accounts, engine, name: str):  # noqa: ANN001, ANN202
     user = accounts.find_user(engine, name)
     if user is None:
         raise InputError(f"no user {name!r}: create it with `dateline user add {name}`")
-    print(accounts.new_token(engine, user, kind="api"))
+    return user
 
 
 def register(app: typer.Typer) -> None:

@@ -42,9 +42,9 @@ def current_user(request: Request) -> User | None:
     if "user" not in request.state.__dict__:
         engine = request.app.state.engine
         token = bearer_token(request)
-        user = user_for_token(engine, token) if token else None
+        user = user_for_token(engine, token, kind="api") if token else None
         if user is None and (cookie := request.cookies.get(SESSION_COOKIE)):
-            user = user_for_token(engine, cookie)
+            user = user_for_token(engine, cookie, kind="session")
         request.state.user = user
     return request.state.user
 
@@ -60,7 +60,7 @@ def api_reader(request: Request) -> User | None:
 def api_writer(request: Request) -> User:
     """Writes through the API need a bearer token (a cookie alone could be forged cross-site)."""
     token = bearer_token(request)
-    user = user_for_token(request.app.state.engine, token) if token else None
+    user = user_for_token(request.app.state.engine, token, kind="api") if token else None
     if user is None:
         raise HTTPException(401, "a valid bearer token is needed to write",
                             headers={"WWW-Authenticate": "Bearer"})

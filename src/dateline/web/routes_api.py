@@ -11,9 +11,9 @@ from pydantic import BaseModel, Field
 
 from ..store import queries
 from . import queries_extra, reviews
-from .accounts import new_token
+from .accounts import API_TOKEN_DAYS, new_token, revoke_token
 from .deps import (MAX_ID, MAX_OFFSET, EngineDep, FilterDep, ReaderDep, WriterDep,
-                   throttled_sign_in)
+                   bearer_token, throttled_sign_in)
 from .exports import MEDIA, export
 from .proposals import proposals_view
 
@@ -145,8 +145,15 @@ class LoginIn(BaseModel):
 
 @router.post("/tokens", summary="Exchange a name and password for an API token")
 def create_token(request: Request, engine: EngineDep,
-                 body: Annotated[LoginIn, Body()]) -> dict[str, str]:
+                 body: Annotated[LoginIn, Body()]) -> dict[str, Any]:
     user = throttled_sign_in(request, body.name, body.password)
     if user is None:
         raise HTTPException(401, "wrong name or password")
-    return {"token": new_token(engine, user, kind="api"), "user": user.name}
+    return {"token": new_token(engine, user, kind="api"), "user": user.name,
+            "expires_in_days": API_TOKEN_DAYS}
+
+
+@router.delete("/tokens/current", summary="Revoke the bearer token this request carries")
+def revoke_current_token(request: Request, engine: EngineDep, _: WriterDep) -> dict[str, str]:
+    revoke_token(engine, bearer_token(request) or "")
+    return {"revoked": "current"}

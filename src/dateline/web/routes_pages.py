@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from starlette.datastructures import UploadFile
 from starlette.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -169,10 +170,13 @@ def add_page(request: Request) -> Response:
 
 @router.post("/add", response_class=HTMLResponse)
 async def add_submit(request: Request, engine: EngineDep) -> Response:
-    form = await request.form()
+    # The documented limit, not python-multipart's 1 MB per field (the body itself is
+    # already capped at the same size by GuardMiddleware).
+    form = await request.form(max_part_size=request.app.state.settings.web_max_upload_bytes)
     user = _writer(request, _field(form, "csrf_token"))
     upload = form.get("file")
     file = None
+    # request.form() gives Starlette's UploadFile (FastAPI's is a subclass it never returns).
     if isinstance(upload, UploadFile) and upload.filename:
         file = (upload.filename, await upload.read(), upload.content_type)
     result = await run_in_threadpool(

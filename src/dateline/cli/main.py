@@ -28,13 +28,7 @@ app = typer.Typer(help="dateline: news reports of war and diplomacy, made into d
 
 def _register_all() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"{__package__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__package__}.{name}":
-                continue  # that command group is not written yet
-            raise
-        module.register(app)
+        importlib.import_module(f"{__package__}.{name}").register(app)
 
 
 _register_all()

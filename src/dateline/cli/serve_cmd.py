@@ -19,10 +19,10 @@ user_app = typer.Typer(help="Analyst accounts for the web app.", no_args_is_help
 def _web():  # noqa: ANN202 - the web package, or a clear error when the extra is missing
     try:
         from .. import web  # noqa: F401
-        from ..web import accounts, app, auth_schema
+        from ..web import accounts, app
     except ModuleNotFoundError as exc:
         raise ConfigError(f"the web app needs {exc.name!r}: pip install 'dateline[web]'") from exc
-    return app, accounts, auth_schema
+    return app, accounts
 
 
 def serve(
@@ -36,7 +36,7 @@ def serve(
     ] = None,
 ) -> None:
     """Start the web app and REST API (http://HOST:PORT, API docs at /api/docs)."""
-    app_module, _, _ = _web()
+    app_module, _ = _web()
     import uvicorn
 
     settings = Settings.load(db_url=db, private_reading=True if private else None)
@@ -59,10 +59,8 @@ def serve(
 def _engine(db: str | None):  # noqa: ANN202
     from ..store.db import open_engine
 
-    _, _, auth_schema = _web()
-    engine = open_engine(Settings.load(db_url=db).db_url)
-    auth_schema.create_tables(engine)
-    return engine
+    _web()
+    return open_engine(Settings.load(db_url=db).db_url)
 
 
 @user_app.command("add")
@@ -73,7 +71,7 @@ def user_add(
     db: DbOption = None,
 ) -> None:
     """Create an analyst who can sign in, review events and add articles."""
-    _, accounts, _ = _web()
+    _, accounts = _web()
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -91,7 +89,7 @@ def user_token(
     db: DbOption = None,
 ) -> None:
     """Print a new API token for NAME (send it as `Authorization: Bearer TOKEN`)."""
-    _, accounts, _ = _web()
+    _, accounts = _web()
     engine = _engine(db)
     print(accounts.new_token(engine, _user(accounts, engine, name), kind="api", days=days))
 
@@ -102,7 +100,7 @@ def user_revoke(
     db: DbOption = None,
 ) -> None:
     """Revoke every API token and browser session of NAME."""
-    _, accounts, _ = _web()
+    _, accounts = _web()
     engine = _engine(db)
     count = accounts.revoke_user_tokens(engine, _user(accounts, engine, name))
     print(f"{count} token(s) of {name} revoked", file=sys.stderr)

@@ -13,17 +13,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import DatelineError, InputError
 from ..settings import Settings
 from ..store.db import open_engine
-from . import auth_schema
 from .security import GuardMiddleware, LoginThrottle, TokenBucket
 
 HERE = Path(__file__).parent
 
 
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
-    """Build the app; opens (and migrates) the store and creates the web tables."""
+    """Build the app; opens (and migrates) the store, web tables included."""
     settings = settings or Settings.load()
     engine = engine or open_engine(settings.db_url)
-    auth_schema.create_tables(engine)
 
     app = FastAPI(title="dateline", version="0.1.0", docs_url=None,
                   redoc_url=None, openapi_url="/api/openapi.json")

@@ -78,3 +78,10 @@ def test_spreadsheet_safe_leaves_numbers_and_plain_text():
     assert spreadsheet_safe("Kyiv") == "Kyiv" and spreadsheet_safe(None) is None
     assert spreadsheet_safe("-3 killed") == "'-3 killed"
     assert spreadsheet_safe("\t=1") == "'\t=1"
+
+
+def test_a_non_ascii_csrf_field_is_a_403_not_a_500(quiet_client):  # noqa: ANN001
+    """Found by the fuzzing campaign: compare_digest raises on non-ASCII str."""
+    quiet_client.get("/login")  # sets the CSRF cookie
+    r = quiet_client.post("/logout", data={"csrf_token": "\x80é"})
+    assert r.status_code == 403

@@ -204,7 +204,7 @@ def _from_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawDocument | Article
                 continue
             try:
                 record = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            except (ValueError, RecursionError) as exc:  # bad JSON, bad UTF-8, nested too deep
                 yield ArticleError(name, f"{name}: not valid JSON: {exc}", "malformed")
                 continue
             if not isinstance(record, dict):

@@ -183,4 +183,6 @@ def set_csrf(request: Request, response: Response) -> None:
 
 def csrf_ok(request: Request, submitted: str | None) -> bool:
     cookie = request.cookies.get(CSRF_COOKIE)
-    return bool(cookie and submitted and secrets.compare_digest(cookie, submitted))
+    # As bytes: compare_digest raises TypeError on non-ASCII str (a 500, found by fuzzing).
+    return bool(cookie and submitted and secrets.compare_digest(
+        cookie.encode("utf-8", "surrogateescape"), submitted.encode("utf-8", "surrogateescape")))

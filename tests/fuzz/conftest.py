@@ -4,7 +4,8 @@ Quick by default (a few dozen generated inputs per target, part of `make test`);
 `make fuzz` (DATELINE_FUZZ=long) runs >= 10,000 per target. Generation is
 derandomized -- a fixed seed per test -- so every run tries the same inputs and a
 failure reproduces. The tally (inputs tried, crashes, server errors, records lost,
-per target) is printed at the end and written as JSON to DATELINE_FUZZ_REPORT if set.
+per target) is printed at the end and written as JSON to DATELINE_FUZZ_REPORT if set
+(every 20 s during the run, too).
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import json
 import logging
 import os
 import sys
+import threading
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -43,6 +46,26 @@ def tally():  # noqa: ANN201
     return TALLY
 
 
+def _write_report(path: str) -> None:
+    try:
+        snapshot = {target: dict(figures) for target, figures in list(TALLY.items())}
+    except RuntimeError:  # the tally grew while copied: the next write catches up
+        return
+    Path(path).write_text(json.dumps({"examples_per_property": EXAMPLES, "targets": snapshot},
+                                     indent=1, sort_keys=True))
+
+
+def _keep_writing(path: str) -> None:
+    """A long run may be stopped (a deadline, a CI limit): the figures so far are kept."""
+    while True:
+        time.sleep(20)
+        _write_report(path)
+
+
+if REPORT := os.environ.get("DATELINE_FUZZ_REPORT"):
+    threading.Thread(target=_keep_writing, args=(REPORT,), daemon=True).start()
+
+
 def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
     if not TALLY:
         return
@@ -52,6 +75,5 @@ def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
         terminalreporter.write_line(
             f"{target:28} inputs {figures['inputs']:>7}  crashes {figures['crashes']}  "
             f"5xx {figures['server_errors']}  records lost {figures['records_lost']}")
-    if path := os.environ.get("DATELINE_FUZZ_REPORT"):
-        Path(path).write_text(json.dumps({"examples_per_property": EXAMPLES,
-                                          "targets": TALLY}, indent=1, sort_keys=True))
+    if REPORT:
+        _write_report(REPORT)

@@ -85,3 +85,11 @@ def test_a_non_ascii_csrf_field_is_a_403_not_a_500(quiet_client):  # noqa: ANN00
     quiet_client.get("/login")  # sets the CSRF cookie
     r = quiet_client.post("/logout", data={"csrf_token": "\x80é"})
     assert r.status_code == 403
+
+
+def test_nan_and_infinity_in_a_body_are_a_422_not_a_500(quiet_client):  # noqa: ANN001
+    """Found by the fuzzing campaign: the 422 echoed the input, which JSON cannot carry."""
+    for raw in (b'{"name": NaN, "password": Infinity}', b'{"name": 1e999, "password": "x"}'):
+        r = quiet_client.post("/api/tokens", content=raw,
+                              headers={"Content-Type": "application/json"})
+        assert r.status_code == 422 and r.json()["errors"][0]["loc"][0] == "body"

@@ -73,5 +73,9 @@ def _error_handlers(app: FastAPI) -> None:
         where = ".".join(str(p) for p in first.get("loc", ()))
         message = f"{where}: {first.get('msg', 'invalid request')}"
         if _wants_json(request):
-            return JSONResponse({"detail": message, "errors": exc.errors()}, status_code=422)
+            # Only type, place and message: the rejected input itself may be NaN or
+            # Infinity, which JSONResponse refuses to render (a 500, found by fuzzing).
+            errors = [{key: error[key] for key in ("type", "loc", "msg") if key in error}
+                      for error in exc.errors()]
+            return JSONResponse({"detail": message, "errors": errors}, status_code=422)
         return error_page(request, 422, message)

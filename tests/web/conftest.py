@@ -16,7 +16,6 @@ from fastapi.testclient import TestClient  # noqa: E402
 from dateline.store.db import open_engine  # noqa: E402
 from dateline.web import create_app  # noqa: E402
 from dateline.web.accounts import add_user, new_token  # noqa: E402
-from dateline.web.auth_schema import create_tables  # noqa: E402
 
 import web_fixtures  # noqa: E402
 
@@ -29,7 +28,6 @@ from web_fixtures import PASSWORD, make_settings  # noqa: E402
 def store(tmp_path):  # noqa: ANN001, ANN201
     settings = make_settings(tmp_path)
     engine = open_engine(settings.db_url)
-    create_tables(engine)
     ids = web_fixtures.fill_store(engine)
     user = add_user(engine, "analyst", PASSWORD)
     token = new_token(engine, user)

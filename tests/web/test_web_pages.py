@@ -139,7 +139,7 @@ def test_user_commands(tmp_path):  # noqa: ANN001
     r = runner.invoke(cli_app, ["user", "token", "reviewer", "--db", db])
     assert r.exit_code == 0
     token = r.stdout.strip().splitlines()[-1]
-    assert user_for_token(open_engine(db), token).name == "reviewer"
+    assert user_for_token(open_engine(db), token, kind="api").name == "reviewer"
     dup = runner.invoke(cli_app, ["user", "add", "reviewer", "--password-stdin", "--db", db],
                         input="a long password\n")
     assert dup.exit_code != 0 and "already exists" in str(dup.exception)

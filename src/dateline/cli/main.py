@@ -43,13 +43,7 @@ def _root(
 
 def _register_all() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"{__package__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__package__}.{name}":
-                continue  # that command group is not written yet
-            raise
-        module.register(app)
+        importlib.import_module(f"{__package__}.{name}").register(app)
 
 
 _register_all()

@@ -20,6 +20,7 @@ import httpx
 
 from ..errors import FetchError
 from ..settings import Settings
+from .deadline import DeadlineBackend, DeadlineTransport
 
 ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
@@ -73,8 +74,12 @@ class HttpFetcher:
         self.allow_private = allow_private
         self.accept_types = accept_types
         # Redirects and proxies are ours to handle: never let httpx follow or route.
+        # httpx's timeouts are per socket operation; the backend adds the fetch's total
+        # deadline to each of them (a server dripping its headers is given up in time).
+        self._backend = DeadlineBackend()
         self._client = httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False,
-                                    trust_env=False, headers={"User-Agent": user_agent})
+                                    trust_env=False, headers={"User-Agent": user_agent},
+                                    transport=DeadlineTransport(self._backend))
 
     @classmethod
     def from_settings(cls, settings: Settings) -> HttpFetcher:
@@ -95,7 +100,8 @@ class HttpFetcher:
         deadline = time.monotonic() + self.timeout
         current = url
         for _hop in range(self.max_redirects + 1):
-            status, location, content_type, body = self._one_hop(current, deadline)
+            with self._backend.until(deadline):
+                status, location, content_type, body = self._one_hop(current, deadline)
             if status in REDIRECTS:
                 if not location:
                     raise FetchError(f"{url}: HTTP {status} without a Location header")

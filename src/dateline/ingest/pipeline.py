@@ -5,7 +5,13 @@ process keeps all database work and the order of results.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import importlib
+import os
+import signal
+import threading
+import time
 from dataclasses import dataclass, replace
 
 from ..errors import ConfigError, DatelineError
@@ -19,6 +25,7 @@ _max_bytes = 20 * 1024 * 1024
 _loaded_for: Settings | None = None  # the settings _extractor was built from
 _load_error: str | None = None  # why init_worker_safely failed in this process
 LOAD_FAILED = "extractor_load"  # ArticleError.kind when the extractor could not load
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +78,36 @@ def read_document(doc: RawDocument, *, max_bytes: int) -> Article:
     return article
 
 
+def die_with_parent() -> None:
+    """Make this pool process end when the ingest that forked it does.
+
+    A killed ``dateline ingest --workers N`` (kill -9, OOM killer) left its workers
+    behind, each holding a loaded model (~470 MB), waiting forever on a queue no one
+    will write. On Linux the kernel sends SIGKILL on the parent's death
+    (PR_SET_PDEATHSIG); elsewhere a daemon thread polls for the parent's change."""
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before prctl took effect
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
 def init_worker_safely(settings: Settings) -> None:
     """init_worker for pool processes: a failure is kept and reported by process(),
     because an exception in a pool initializer only says "the pool broke"."""
     global _load_error
+    die_with_parent()
     try:
         init_worker(settings)
     except Exception as exc:  # noqa: BLE001 - reported through process()

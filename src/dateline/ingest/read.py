@@ -18,6 +18,7 @@ from ..errors import InputError
 from ..models import Article, Dateline
 
 MAX_BYTES = 20 * 1024 * 1024  # documented limit; Settings.max_input_bytes overrides
+MAX_PARAGRAPH_CHARS = 100_000  # one spaCy call at most; see _bounded
 
 MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
@@ -222,7 +223,25 @@ def read_text(text: str, *, published: date | str | None = None, url: str | None
         headline = _first_sentence(text[paragraphs[0][0]:paragraphs[0][1]])
     return Article(text=text, title=(headline or "").strip(), byline=byline,
                    published=published_date, dateline=dateline, url=url, site=site,
-                   paragraphs=tuple(paragraphs))
+                   paragraphs=tuple(p for s, e in paragraphs for p in _bounded(text, s, e)))
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a paragraph longer than MAX_PARAGRAPH_CHARS at sentence ends (else at
+    spaces, else anywhere): spaCy refuses a text over its max_length (1,000,000
+    characters), and its memory grows with the text parsed at once, while the input
+    limit is 20 MB. The spans still cover the text exactly, so offsets are unchanged."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_PARAGRAPH_CHARS:
+        window = text[start:start + MAX_PARAGRAPH_CHARS]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 2 if cut > MAX_PARAGRAPH_CHARS // 2 else window.rfind(" ") + 1
+        if cut <= MAX_PARAGRAPH_CHARS // 2:
+            cut = MAX_PARAGRAPH_CHARS
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _first_sentence(paragraph: str, limit: int = 160) -> str:

@@ -219,9 +219,14 @@ class _Ingest:
     def _flush(self) -> None:
         if self.records or self.errors:
             result = self.writer.write_batch(self.records, self.errors)
+            rejected = {error.source for error in result.rejected}
             for record in self.records:
                 if record.content_hash in result.raced:  # a concurrent run stored it first
                     self._uncount(record)
+                elif record.origin in rejected:  # the store could not take it: an error row
+                    self._uncount(record, failed=True)
+            for error in result.rejected:
+                self.summary.failures.append(error)
             self.near.committed()
             self.records, self.errors = [], []
             if self.fuse and result.article_ids:
@@ -246,13 +251,16 @@ class _Ingest:
         self.summary.fused_mentions += report.new_mentions
         self.summary.events_created += report.events_created
 
-    def _uncount(self, record: ArticleRecord) -> None:
+    def _uncount(self, record: ArticleRecord, *, failed: bool = False) -> None:
         if record.duplicate_of_hash:
             self.summary.near_duplicates -= 1
         else:
             self.summary.ingested -= 1
             self.summary.events -= len(record.extraction.events) if record.extraction else 0
-        self.summary.duplicates += 1
+        if failed:
+            self.summary.failed += 1
+        else:
+            self.summary.duplicates += 1
 
 
 # The batch sink, for other engines that feed results in (scale/runner.py does).

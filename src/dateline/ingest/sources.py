@@ -121,6 +121,9 @@ def _from_path(path: Path, *, fetcher: Fetcher | None,
                 yield RawDocument(name=str(path), data=data)
     except OSError as exc:
         yield ArticleError(str(path), f"{path}: cannot read: {exc.strerror or exc}", "unreadable")
+    except Exception as exc:  # noqa: BLE001 - a reader bug on one file must not stop the run
+        yield ArticleError(str(path), f"{path}: cannot read: {type(exc).__name__}: {exc}",
+                           "unreadable")
 
 
 def _sniff_feed(data: bytes) -> bool:
@@ -201,12 +204,19 @@ def _from_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawDocument | Article
                 continue
             try:
                 record = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            except (ValueError, RecursionError) as exc:  # bad JSON, bad UTF-8, nested too deep
                 yield ArticleError(name, f"{name}: not valid JSON: {exc}", "malformed")
                 continue
             if not isinstance(record, dict):
                 yield ArticleError(name, f"{name}: a JSON object was expected", "malformed")
                 continue
+            wrong = [key for key in ("url", "title", "published")
+                     if record.get(key) is not None and not isinstance(record[key], str)]
+            if wrong:
+                yield ArticleError(name, f"{name}: \"{wrong[0]}\" must be a string, not "
+                                   f"{type(record[wrong[0]]).__name__}", "malformed")
+                continue
+            url = record.get("url") or None
             body, content_type = record.get("text"), "text/plain"
             if not body and record.get("html"):
                 body, content_type = record["html"], "text/html"
@@ -219,9 +229,8 @@ def _from_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawDocument | Article
                 yield ArticleError(name, f"{name}: published {record.get('published')!r} "
                                    "is not a date", "malformed")
                 continue
-            yield RawDocument(name=record.get("url") or name, text=body,
-                              content_type=content_type, url=record.get("url"),
-                              published=published, title=record.get("title"))
+            yield RawDocument(name=url or name, text=body, content_type=content_type, url=url,
+                              published=published, title=record.get("title") or None)
 
 
 def _parse_date(value: object) -> date | None:

@@ -50,12 +50,24 @@ def flat_event(event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# A text cell starting with one of these is a formula to Excel, LibreOffice and Google
+# Sheets (=HYPERLINK(...) sends the reader's data away); numbers are left alone.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, prefixed with ' (shown as text)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def events_csv(events: Iterable[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for event in events:
-        writer.writerow(flat_event(event))
+        writer.writerow({k: spreadsheet_safe(v) for k, v in flat_event(event).items()})
     return out.getvalue()
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, StatementError
 
 from ..models import Article, ArticleError, EventMention, Extraction, Place
 from . import schema as s
@@ -45,6 +45,20 @@ class BatchResult:
     article_ids: list[int] = field(default_factory=list)
     # Content hashes another writer stored first (a concurrent ingest): not written.
     raced: list[str] = field(default_factory=list)
+    # Records the store could not take, written as error rows instead (``_write_each``).
+    rejected: list[ArticleError] = field(default_factory=list)
+
+
+# What a record the store cannot take raises (a value of the wrong type or size):
+# caught per batch, then per record. OperationalError (database down, disk full) is
+# not among them: that stops the run, it is no fault of one input.
+UNSTORABLE = (DataError, StatementError, TypeError, ValueError, AttributeError, OverflowError)
+
+
+def _rejected(record: ArticleRecord, exc: Exception) -> ArticleError:
+    first = (str(exc).splitlines() or [""])[0][:300]
+    return ArticleError(record.origin, f"{record.origin}: cannot be stored: "
+                        f"{type(exc).__name__}: {first}", "store")
 
 
 def event_id_for(content_hash: str, mention_key: str) -> str:
@@ -113,7 +127,12 @@ class StoreWriter:
             self._source_ids.clear()  # ids cached inside the rolled-back transaction
             taken = self.known_content_hashes(r.content_hash for r in records)
             if not taken:
+                return self._write_each(records, errors)
+        except UNSTORABLE as exc:
+            if isinstance(exc, OperationalError):
                 raise
+            self._source_ids.clear()
+            return self._write_each(records, errors)
         result = BatchResult(raced=[r.content_hash for r in records if r.content_hash in taken])
         for record in records:
             if record.content_hash not in taken:
@@ -123,6 +142,36 @@ class StoreWriter:
                 result.events += part.events
                 result.article_ids += part.article_ids
         result.errors = self._write((), errors).errors if errors else 0
+        return result
+
+    def _write_each(self, records: Sequence[ArticleRecord],
+                    errors: Sequence[ArticleError]) -> BatchResult:
+        """One transaction per record, after the batch's failed: a record the store
+        cannot take becomes an error row (``rejected``) and the others are kept --
+        so one poisoned input never rolls back a batch, and a rerun finishes."""
+        result = BatchResult()
+        for record in records:
+            try:
+                part = self._write([record], ())
+            except IntegrityError as exc:
+                self._source_ids.clear()
+                if self.known_content_hashes([record.content_hash]):
+                    result.raced.append(record.content_hash)
+                    continue
+                result.rejected.append(_rejected(record, exc))
+                continue
+            except UNSTORABLE as exc:
+                if isinstance(exc, OperationalError):
+                    raise
+                self._source_ids.clear()
+                result.rejected.append(_rejected(record, exc))
+                continue
+            result.articles += part.articles
+            result.near_duplicates += part.near_duplicates
+            result.events += part.events
+            result.article_ids += part.article_ids
+        all_errors = [*errors, *result.rejected]
+        result.errors = self._write((), all_errors).errors if all_errors else 0
         return result
 
     def _write(self, records: Sequence[ArticleRecord],

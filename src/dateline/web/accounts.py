@@ -1,5 +1,7 @@
 """Users, passwords (argon2) and tokens. Only a SHA-256 of each token is stored, so
-a copy of the database does not hand out working tokens."""
+a copy of the database does not hand out working tokens. Two kinds, never
+interchangeable: browser sessions (the cookie) and API tokens (the bearer header);
+both expire and both can be revoked."""
 from __future__ import annotations
 
 import hashlib
@@ -7,6 +9,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -17,6 +20,9 @@ from ..errors import InputError
 from . import auth_schema as t
 
 SESSION_DAYS = 14
+API_TOKEN_DAYS = 90
+TokenKind = Literal["api", "session"]
+KINDS: tuple[TokenKind, ...] = ("api", "session")
 NAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
 _hasher = PasswordHasher()
 
@@ -65,34 +71,54 @@ def check_password(engine: Engine, name: str, password: str) -> User | None:
     return User(row.id, row.name)
 
 
-def new_token(engine: Engine, user: User, *, kind: str = "api") -> str:
-    """A fresh random token for ``user``; sessions expire, API tokens do not."""
+def new_token(engine: Engine, user: User, *, kind: TokenKind = "api",
+              days: int | None = None) -> str:
+    """A fresh random token for ``user``. Both kinds expire: sessions after
+    SESSION_DAYS, API tokens after ``days`` (API_TOKEN_DAYS unless given)."""
+    if kind not in KINDS:
+        raise InputError(f"token kind {kind!r}: choose {' or '.join(KINDS)}")
+    lifetime = SESSION_DAYS if kind == "session" else (days or API_TOKEN_DAYS)
+    if not 1 <= lifetime <= 3650:
+        raise InputError(f"token lifetime {lifetime} days: give 1 to 3650")
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
-    expires = now + timedelta(days=SESSION_DAYS) if kind == "session" else None
     with engine.begin() as conn:
-        conn.execute(insert(t.api_tokens).values(user_id=user.id, token_hash=_token_hash(token),
-                                                 kind=kind, created_at=now, expires_at=expires))
+        conn.execute(insert(t.api_tokens).values(
+            user_id=user.id, token_hash=_token_hash(token), kind=kind, created_at=now,
+            expires_at=now + timedelta(days=lifetime)))
     return token
 
 
-def user_for_token(engine: Engine, token: str) -> User | None:
-    if not token:
+def user_for_token(engine: Engine, token: str, *, kind: TokenKind) -> User | None:
+    """The user of a live token of this kind: a session cookie is no bearer token, and
+    an API token is no session cookie."""
+    if not token or len(token) > 200:
         return None
     query = (select(t.users.c.id, t.users.c.name, t.api_tokens.c.expires_at)
              .select_from(t.api_tokens.join(t.users, t.users.c.id == t.api_tokens.c.user_id))
-             .where(t.api_tokens.c.token_hash == _token_hash(token)))
+             .where(t.api_tokens.c.token_hash == _token_hash(token),
+                    t.api_tokens.c.kind == kind))
     with engine.connect() as conn:
         row = conn.execute(query).first()
     if row is None:
         return None
-    if row.expires_at is not None:
-        expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=UTC)
-        if expires < datetime.now(UTC):
-            return None
+    if row.expires_at is None:  # fail closed: every token is issued with an end
+        return None
+    expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=UTC)
+    if expires < datetime.now(UTC):
+        return None
     return User(row.id, row.name)
 
 
 def revoke_token(engine: Engine, token: str) -> None:
     with engine.begin() as conn:
         conn.execute(delete(t.api_tokens).where(t.api_tokens.c.token_hash == _token_hash(token)))
+
+
+def revoke_user_tokens(engine: Engine, user: User, *, kind: TokenKind | None = None) -> int:
+    """Revoke every token of ``user`` (of one kind, or all); returns how many."""
+    query = delete(t.api_tokens).where(t.api_tokens.c.user_id == user.id)
+    if kind is not None:
+        query = query.where(t.api_tokens.c.kind == kind)
+    with engine.begin() as conn:
+        return conn.execute(query).rowcount

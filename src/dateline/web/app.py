@@ -13,22 +13,21 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import DatelineError, InputError
 from ..settings import Settings
 from ..store.db import open_engine
-from . import auth_schema
-from .security import GuardMiddleware, TokenBucket
+from .security import GuardMiddleware, LoginThrottle, TokenBucket
 
 HERE = Path(__file__).parent
 
 
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
-    """Build the app; opens (and migrates) the store and creates the web tables."""
+    """Build the app; opens (and migrates) the store, web tables included."""
     settings = settings or Settings.load()
     engine = engine or open_engine(settings.db_url)
-    auth_schema.create_tables(engine)
 
     app = FastAPI(title="dateline", version="0.1.0", docs_url=None,
                   redoc_url=None, openapi_url="/api/openapi.json")
     app.state.settings = settings
     app.state.engine = engine
+    app.state.login_throttle = LoginThrottle()
     app.add_middleware(GuardMiddleware,
                        bucket=TokenBucket(settings.web_rate_per_second, settings.web_rate_burst),
                        max_body=settings.web_max_upload_bytes)
@@ -75,5 +74,9 @@ def _error_handlers(app: FastAPI) -> None:
         where = ".".join(str(p) for p in first.get("loc", ()))
         message = f"{where}: {first.get('msg', 'invalid request')}"
         if _wants_json(request):
-            return JSONResponse({"detail": message, "errors": exc.errors()}, status_code=422)
+            # Only type, place and message: the rejected input itself may be NaN or
+            # Infinity, which JSONResponse refuses to render (a 500, found by fuzzing).
+            errors = [{key: error[key] for key in ("type", "loc", "msg") if key in error}
+                      for error in exc.errors()]
+            return JSONResponse({"detail": message, "errors": errors}, status_code=422)
         return error_page(request, 422, message)

@@ -1,8 +1,8 @@
 """The web app's own tables: users, API tokens, reviews of events and the audit log.
 
-They live on their own MetaData (created at startup with ``create_all``), beside
-the store's tables: the store's ``events.data`` -- the extraction as made -- is
-never written here. A review keeps the analyst's current verdict and edits; every
+They live on their own MetaData, beside the store's tables, and are made by the
+store's Alembic migrations (0005) like every other table: the store's
+``events.data`` -- the extraction as made -- is never written here. A review keeps the analyst's current verdict and edits; every
 change also appends an audit row with the values before and after.
 
     users        analysts who may review and add articles (argon2 password hashes)
@@ -57,7 +57,3 @@ audit_log = Table(
     Index("ix_audit_log_event", "event_id", "at"),
 )
 
-
-def create_tables(engine) -> None:  # noqa: ANN001 - a SQLAlchemy Engine
-    """Create the web tables that are missing (idempotent)."""
-    metadata.create_all(engine)

@@ -43,4 +43,4 @@ def run(host: str = "127.0.0.1", port: int = 8000, *, settings: Settings | None 
     prepare(settings)
     app = create_app(settings)
     print(f"dateline demo: open http://{host}:{port}/  (Ctrl-C to stop)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)

@@ -1,6 +1,7 @@
 """Typed FastAPI dependencies: the engine, the signed-in user, read/write guards, filters."""
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Annotated
 
@@ -10,9 +11,16 @@ from sqlalchemy import Engine
 from ..errors import InputError
 from ..settings import Settings
 from ..store.queries import EventFilter
-from .accounts import User, user_for_token
+from .accounts import User, check_password, user_for_token
 
 SESSION_COOKIE = "dateline_session"
+# Ids are INTEGER columns, 32-bit on PostgreSQL: a larger id names nothing, and sent
+# on it overflows the driver (a 500). Refused as a 422 instead, like any bad parameter.
+MAX_ID = 2**31 - 1
+# No list is this long; the bound keeps offset + limit inside a 64-bit integer.
+MAX_OFFSET = 1_000_000_000
+ArticleIdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID,
+                                             description="Events told by this article.")]
 
 
 def get_engine(request: Request) -> Engine:
@@ -34,9 +42,9 @@ def current_user(request: Request) -> User | None:
     if "user" not in request.state.__dict__:
         engine = request.app.state.engine
         token = bearer_token(request)
-        user = user_for_token(engine, token) if token else None
+        user = user_for_token(engine, token, kind="api") if token else None
         if user is None and (cookie := request.cookies.get(SESSION_COOKIE)):
-            user = user_for_token(engine, cookie)
+            user = user_for_token(engine, cookie, kind="session")
         request.state.user = user
     return request.state.user
 
@@ -52,10 +60,26 @@ def api_reader(request: Request) -> User | None:
 def api_writer(request: Request) -> User:
     """Writes through the API need a bearer token (a cookie alone could be forged cross-site)."""
     token = bearer_token(request)
-    user = user_for_token(request.app.state.engine, token) if token else None
+    user = user_for_token(request.app.state.engine, token, kind="api") if token else None
     if user is None:
         raise HTTPException(401, "a valid bearer token is needed to write",
                             headers={"WWW-Authenticate": "Bearer"})
+    return user
+
+
+def throttled_sign_in(request: Request, name: str, password: str) -> User | None:
+    """The user for this name and password, unless the name is locked after too many
+    misses (429, whichever address the guesses come from)."""
+    throttle = request.app.state.login_throttle
+    wait = throttle.locked_for(name)
+    if wait:
+        raise HTTPException(429, f"too many failed sign-ins for this name; try again in "
+                            f"{math.ceil(wait)} s", headers={"Retry-After": str(math.ceil(wait))})
+    user = check_password(request.app.state.engine, name, password)
+    if user is None:
+        throttle.failed(name)
+    else:
+        throttle.succeeded(name)
     return user
 
 
@@ -101,7 +125,7 @@ def event_filter(
     until: Annotated[str | None, Query(description="Until YYYY-MM-DD.")] = None,
     text: Annotated[str | None, Query(description="Words in the event's text.")] = None,
     bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
-    article: Annotated[int | None, Query(description="Events told by this article.")] = None,
+    article: ArticleIdQuery = None,
 ) -> EventFilter:
     return EventFilter(types=_clean(type), families=_clean(family), countries=_clean(country),
                        statuses=_clean(status), place=place or None, actor=actor or None,

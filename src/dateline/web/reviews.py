@@ -8,6 +8,7 @@ review attached (``event["review"]``, which also keeps the extracted values).
 from __future__ import annotations
 
 import copy
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -23,6 +24,7 @@ INT_FIELDS = {"fatalities_min": ("fatalities", "min"), "fatalities_max": ("fatal
 DATE_FIELDS = {"date_start": ("date", "start"), "date_end": ("date", "end")}
 TEXT_FIELDS = {"type": (None, "type"), "subtype": (None, "subtype"), "place": ("location", "name")}
 EDITABLE = (*TEXT_FIELDS, *DATE_FIELDS, *INT_FIELDS)
+WHOLE_NUMBER = re.compile(r"[0-9]{1,8}")
 
 
 def clean_edits(raw: dict[str, Any]) -> dict[str, Any]:
@@ -35,7 +37,9 @@ def clean_edits(raw: dict[str, Any]) -> dict[str, Any]:
             continue
         value = str(value).strip()
         if name in INT_FIELDS:
-            if not value.isdigit() or int(value) > 10_000_000:
+            # ASCII digits only: str.isdigit() is true for "²" and "٣", which int() refuses
+            # or reads as another number; eight digits bound the value before int().
+            if not WHOLE_NUMBER.fullmatch(value) or int(value) > 10_000_000:
                 raise InputError(f"{name}: {value!r} is not a whole number >= 0")
             edits[name] = int(value)
         elif name in DATE_FIELDS:

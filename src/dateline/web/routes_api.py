@@ -5,21 +5,23 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Query
+from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from ..store import queries
 from . import queries_extra, reviews
-from .accounts import check_password, new_token
-from .deps import EngineDep, FilterDep, ReaderDep, WriterDep
+from .accounts import API_TOKEN_DAYS, new_token, revoke_token
+from .deps import (MAX_ID, MAX_OFFSET, EngineDep, FilterDep, ReaderDep, WriterDep,
+                   bearer_token, throttled_sign_in)
 from .exports import MEDIA, export
 from .proposals import proposals_view
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Sort = Literal["-date", "date", "fatalities", "confidence", "-published"]
 # Lists count their matches up to this many, then say "at least" (total_is_lower_bound):
 # an exact count of a million matches costs more than the page (docs/web.md).
@@ -87,7 +89,7 @@ def list_articles(engine: EngineDep, _: ReaderDep, q: str | None = None, limit: 
 
 
 @router.get("/articles/{article_id}", summary="One article: text and extraction")
-def get_article(article_id: int, engine: EngineDep, _: ReaderDep) -> dict[str, Any]:
+def get_article(article_id: ArticleId, engine: EngineDep, _: ReaderDep) -> dict[str, Any]:
     article = queries.get_article(engine, article_id)
     if article is None:
         raise HTTPException(404, "no such article")
@@ -138,13 +140,21 @@ def proposals(engine: EngineDep, _: ReaderDep) -> dict[str, Any]:
 
 
 class LoginIn(BaseModel):
-    name: str
-    password: str
+    name: str = Field(max_length=64)
+    password: str = Field(max_length=1024)
 
 
 @router.post("/tokens", summary="Exchange a name and password for an API token")
-def create_token(engine: EngineDep, body: Annotated[LoginIn, Body()]) -> dict[str, str]:
-    user = check_password(engine, body.name, body.password)
+def create_token(request: Request, engine: EngineDep,
+                 body: Annotated[LoginIn, Body()]) -> dict[str, Any]:
+    user = throttled_sign_in(request, body.name, body.password)
     if user is None:
         raise HTTPException(401, "wrong name or password")
-    return {"token": new_token(engine, user, kind="api"), "user": user.name}
+    return {"token": new_token(engine, user, kind="api"), "user": user.name,
+            "expires_in_days": API_TOKEN_DAYS}
+
+
+@router.delete("/tokens/current", summary="Revoke the bearer token this request carries")
+def revoke_current_token(request: Request, engine: EngineDep, _: WriterDep) -> dict[str, str]:
+    revoke_token(engine, bearer_token(request) or "")
+    return {"revoked": "current"}

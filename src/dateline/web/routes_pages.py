@@ -5,16 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from starlette.datastructures import UploadFile
 from starlette.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from ..store import queries
 from . import queries_extra, reviews
-from .accounts import check_password, new_token, revoke_token
+from .accounts import new_token, revoke_token
 from .adding import add_article
 from .charts import build_chart, daily_totals, date_range
-from .deps import SESSION_COOKIE, EngineDep, FilterDep, current_user
+from .deps import (MAX_OFFSET, SESSION_COOKIE, EngineDep, FilterDep, current_user,
+                   throttled_sign_in)
+from .routes_api import ArticleId
 from .highlight import Mark, highlight
 from .describe import quantity_text
 from .icons import TYPE_SHAPES
@@ -25,6 +28,7 @@ from .security import csrf_ok
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
+Page = Annotated[int, Query(ge=1, le=MAX_OFFSET // PAGE_SIZE)]
 COMPARED = (("claimed by", lambda m: m.get("claimed_by")),
             ("status", lambda m: m.get("status")),
             ("date", lambda m: _span((m.get("date") or {}).get("start"), (m.get("date") or {}).get("end"))),
@@ -103,7 +107,7 @@ def map_page(request: Request, engine: EngineDep) -> Response:
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, engine: EngineDep, filters: FilterDep,
-                sort: str = "-date", page: Annotated[int, Query(ge=1)] = 1) -> Response:
+                sort: str = "-date", page: Page = 1) -> Response:
     _reader(request)
     listed = queries.event_page(engine, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
                                 sort=sort, count_limit=COUNT_LIMIT)
@@ -159,7 +163,7 @@ def _field(form: Any, name: str) -> str | None:
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, engine: EngineDep, q: str | None = None,
-                  page: Annotated[int, Query(ge=1)] = 1) -> Response:
+                  page: Page = 1) -> Response:
     _reader(request)
     found, total = queries.list_articles(engine, q=q or None, limit=PAGE_SIZE,
                                          offset=(page - 1) * PAGE_SIZE)
@@ -168,8 +172,8 @@ def articles_page(request: Request, engine: EngineDep, q: str | None = None,
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(article_id: int, request: Request, engine: EngineDep,
-                 hl: Annotated[str | None, Query(pattern=r"^\d+-\d+$")] = None) -> Response:
+def article_page(article_id: ArticleId, request: Request, engine: EngineDep,
+                 hl: Annotated[str | None, Query(pattern=r"^\d{1,9}-\d{1,9}$")] = None) -> Response:
     _reader(request)
     article = queries.get_article(engine, article_id)
     if article is None:
@@ -193,10 +197,13 @@ def add_page(request: Request) -> Response:
 
 @router.post("/add", response_class=HTMLResponse)
 async def add_submit(request: Request, engine: EngineDep) -> Response:
-    form = await request.form()
+    # The documented limit, not python-multipart's 1 MB per field (the body itself is
+    # already capped at the same size by GuardMiddleware).
+    form = await request.form(max_part_size=request.app.state.settings.web_max_upload_bytes)
     user = _writer(request, _field(form, "csrf_token"))
     upload = form.get("file")
     file = None
+    # request.form() gives Starlette's UploadFile (FastAPI's is a subclass it never returns).
     if isinstance(upload, UploadFile) and upload.filename:
         file = (upload.filename, await upload.read(), upload.content_type)
     result = await run_in_threadpool(
@@ -220,12 +227,12 @@ def login_page(request: Request) -> Response:
 
 
 @router.post("/login")
-def login(request: Request, engine: EngineDep, name: Annotated[str, Form()],
-          password: Annotated[str, Form()],
+def login(request: Request, engine: EngineDep, name: Annotated[str, Form(max_length=64)],
+          password: Annotated[str, Form(max_length=1024)],
           csrf_token: Annotated[str | None, Form()] = None) -> Response:
     if not csrf_ok(request, csrf_token):
         raise HTTPException(403, "the form expired (CSRF check failed); reload the page")
-    user = check_password(engine, name, password)
+    user = throttled_sign_in(request, name, password)
     if user is None:
         return render(request, "login.html", status_code=401, failed=True)
     response = RedirectResponse("/", status_code=303)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 import getpass
 import sys
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 

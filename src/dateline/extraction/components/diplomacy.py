@@ -176,6 +176,9 @@ class DiplomacyComponent(FamilyComponent):
                     continue  # "Turkey has offered to host a round": an offer (a proposal), not a meeting
                 if etype == "agreement" and d.trigger is not None and d.trigger.dep_ == "amod":
                     continue  # "the rush toward a US-brokered deal": a description, not a deal made
+                if d.trigger is not None and d.trigger.dep_ == "advcl" and any(
+                        c.dep_ == "mark" and c.lower_ in ("until", "unless", "if", "once", "before") for c in d.trigger.children):
+                    continue  # "will continue until Israel halts operations": a condition, not a deal
                 if etype == "agreement" and _purpose(d.trigger):
                     continue  # "travel ... to finalise a peace agreement": a purpose, not a deal
                 if d.status == "planned":

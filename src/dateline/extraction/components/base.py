@@ -37,6 +37,7 @@ class Context:
     recent_places: Any = None  # the non-country places of the last paragraph, in order ("the town")
     violence_told: bool = False  # an attack or clash was already told in the article
     last_source: str | None = None  # the last source credited ("The statement said": its author)
+    test_told: bool = False  # a missile test (fired into the sea) was told: later launches are the test
     readout_source: str | None = None  # "attributable to Spokesperson X": who a readout credits
 
 

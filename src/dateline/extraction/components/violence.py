@@ -374,8 +374,15 @@ class ViolenceComponent(FamilyComponent):
                 and (OVERFLIGHT.search(facts.text) or INTO_SEA.search(facts.text)) and not facts.nationwide:
             if INTO_SEA.search(facts.text) and not OVERFLIGHT.search(facts.text):
                 # a missile fired into the sea is a test: a military_movement with no subtype, nothing hit
+                ctx.test_told = True
                 return [missile_test(facts, main, ctx)]
             return veto(facts, self.family, 'an overflight (told as an airspace violation)')
+        if ctx.test_told and any(t.lemma_.lower() in LAUNCH | {"launch"} for t in facts.sent) and not facts.nationwide \
+                and not [t for t in targets_in(facts, lex, None) if not any(
+                    a.speaker is not None and t.name in a.speaker.text for a in facts.attributions)] \
+                and not any(classify_number(facts, n, lex)[0] in ("fatalities", "injured") for n in facts.numbers):
+            # "officials say the missile was fired just before 8 a.m.": more about the test told before
+            return [missile_test(facts, main, ctx)]
         if not places and facts.nationwide is None:
             # "Kyiv reported at least six deaths": the reporting city is where it happened
             places = [p for p in facts.places if p.root.i in speaker_places(facts) and not p.is_country

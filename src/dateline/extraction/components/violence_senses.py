@@ -25,8 +25,13 @@ def missile_test(facts, main, ctx) -> Draft:
     d = Draft(type="military_movement", facts=facts, trigger=main.token, subtype=None, status=status_of(main.token),
               date=facts.best_time(main.token), confidence=0.6)
     actor = trigger_actor(main.token, ctx)
+    if actor is not None and any(a.speaker is not None and actor.name in a.speaker.text for a in facts.attributions):
+        actor = None   # "the U.S. military said it detected two launches": who watched, not who fired
     d.actors = [actor] if actor else []
     d.claimed_by = claimant(facts, main.token, ctx)[0]
+    from .counts import attach_quantities   # "two simultaneous missile launches": what was fired
+    attach_quantities(d, facts, ctx.lex, list(facts.numbers))
+    d.fatalities = d.injured = None
     d.place = next((p for p in facts.places if not p.is_modifier and not is_water(p)
                     and p.root.dep_ == "pobj" and p.root.head.lower_ == "from"), None)
     return d

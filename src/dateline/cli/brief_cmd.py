@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import InputError
 from ..settings import Settings
+from .options import DbOption, format_option
 
 FORMATS = ("md", "html", "json")
 
@@ -21,11 +21,11 @@ def brief(
     since: Annotated[Optional[str], typer.Option("--since", help="First day of a period.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Last day of a period.")] = None,
     country: Annotated[Optional[list[str]], typer.Option("--country", help="ISO2 country (repeatable).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="md, html or json.")] = "md",
+    fmt: format_option(*FORMATS) = "md",
     base_url: Annotated[str, typer.Option("--base-url", help="Prefix of event links, e.g. http://127.0.0.1:8000.")] = "",
     per_section: Annotated[int, typer.Option("--per-section", help="Lines shown per section (totals count every event).")] = 40,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
-    db: Annotated[Optional[str], typer.Option("--db", help="Database URL or SQLite path.")] = None,
+    db: DbOption = None,
 ) -> None:
     """What happened in a day or period: totals counted once, sections, every line sourced."""
     from ..brief import BriefRequest, build_brief
@@ -33,8 +33,7 @@ def brief(
     from ..store import brief_reads
     from ..store.db import open_engine
 
-    if fmt not in FORMATS:
-        raise InputError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    fmt = getattr(fmt, "value", fmt)   # the parser gives the choice as an Enum member
     engine = open_engine(Settings.load(db_url=db).db_url)
     start, end = resolve_period(parse_day(day, "--date"), parse_day(since, "--since"),
                                 parse_day(until, "--until"), latest=brief_reads.latest_day(engine))

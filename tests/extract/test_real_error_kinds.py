@@ -75,3 +75,9 @@ def test_a_launch_total_is_the_barrages_and_the_cities_hit_are_its_parts(extract
     assert whole.weapons["drones"].min == 40 and whole.weapons["missiles"].min == 5
     parts = [e for e in events[1:] if e.type == "attack"]
     assert len(parts) == 3 and all(e.part_of == whole.id and not e.weapons for e in parts)
+
+
+def test_a_toll_that_rose_counts_the_dead(extractor):
+    events = dateline.extract("The death toll from Saturday's strike on Dnipro rose to 40, officials said on Monday.",
+                              published="2024-06-10").events
+    assert any(e.fatalities is not None and e.fatalities.min == 40 for e in events)

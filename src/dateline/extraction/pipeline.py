@@ -64,6 +64,7 @@ class Extractor:
             docs = list(self.nlp.pipe(text[s:e] for s, e in paragraphs))
         for doc in docs:
             split_parenthesised_places(doc)
+            name_settlements(doc)
         if self.geo is not None:
             for doc in docs:
                 add_gazetteer_places(doc, self.geo)
@@ -202,6 +203,32 @@ def split_parenthesised_places(doc: Doc) -> None:
             out.append(e)
     if changed:
         doc.ents = filter_spans(out)
+
+
+SETTLEMENT_NOUNS = {"village", "town", "city", "settlement", "hamlet", "district", "locality", "province", "region"}
+
+
+def name_settlements(doc: Doc) -> None:
+    """'the village of Robotyne', 'the town of Bara': what follows is a place, whatever the model
+    made of it (nothing, a person, an organisation)."""
+    ents = list(doc.ents)
+    changed = False
+    for tok in doc:
+        if tok.lower_ not in SETTLEMENT_NOUNS or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            continue
+        start = tok.i + 2
+        end = start
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end == start:
+            continue
+        clash = [e for e in ents if e.start < end and start < e.end]
+        if any(e.label_ in ("GPE", "LOC", "FAC") for e in clash):
+            continue
+        ents = [e for e in ents if e not in clash] + [Span(doc, start, end, label="GPE")]
+        changed = True
+    if changed:
+        doc.ents = filter_spans(ents)
 
 
 def add_gazetteer_places(doc: Doc, geo) -> None:

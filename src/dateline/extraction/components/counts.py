@@ -45,6 +45,10 @@ def preceding(facts: SentenceFacts, n: NumberMention, words: int = 4) -> str:
     return " ".join(facts.text[:n.start].split()[-words:])
 
 
+TOLL_ROSE = re.compile(r"\b(death toll|toll)\b[^.;]{0,70}?\b(rose|climbed|jumped|reached|increased|hit|stood|stands|"
+                       r"is|was|has risen|had risen)\s+(to\s+|at\s+)?(at least\s+|more than\s+|over\s+|nearly\s+)?$", re.I)
+
+
 def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tuple[str, str | None, str | None]:
     """('weapon', class, type) / ('fatalities'|'injured', None, None) / ('other', None, None)."""
     if re.search(r"\b(no|not a single|none of the)\s*$", facts.text[:n.start], re.I):
@@ -75,6 +79,8 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
         return "weapon", weapon[0], weapon[1]
     if first in ("dead", "deaths", "killed", "fatalities", "bodies", "died", "lives"):
         return "fatalities", None, None
+    if TOLL_ROSE.search(facts.text[:n.start]):
+        return "fatalities", None, None   # "the death toll from Saturday's strike rose to 40"
     if first in ("injured", "wounded", "injuries", "hurt"):
         return "injured", None, None
     left2 = preceding(facts, n, 2).replace('"', "").replace("”", "").replace("“", "").rstrip()

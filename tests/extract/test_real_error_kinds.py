@@ -52,6 +52,9 @@ MORE = [
     ("Dozens of people have been killed almost daily since the offensive resumed in March.", set()),
     ("Israel said it had shot dead a gunman in the West Bank on Sunday.", {"attack"}),
     ("Talks between the two sides are expected to resume next week in Geneva, diplomats said.", {"diplomatic_meeting"}),
+    # a standing position is no statement of the day; quoted words still are
+    ("Russia has repeatedly denied targeting civilians.", set()),
+    ("The minister has repeatedly warned that the plan \"would reward aggression and must be changed\".", {"statement"}),
 ]
 
 

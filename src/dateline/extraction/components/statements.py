@@ -45,6 +45,7 @@ def _leads(verb) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
 
 
+HABITUAL = {"repeatedly", "long", "routinely", "consistently", "often", "always", "frequently", "regularly"}
 STANCE_WORDS = {"ready", "willing", "prepared", "plan", "intend", "refuse", "reject", "demand", "only"}
 MODAL_WORDS = {"would", "will", "could", "should", "must", "may", "might", "can", "need", "needs", "want", "wants"}
 
@@ -154,6 +155,10 @@ class StatementComponent(FamilyComponent):
                 continue
             if not facts.quotes and a.kind in ("position", "report") and _counted_fact(facts, a.verb):
                 facts.notes.append('statement: "police said 41 people were arrested": a sourced figure, not a position')
+                continue
+            if not facts.quotes and any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in a.verb.children):
+                facts.notes.append("statement: 'has repeatedly denied', 'has long said': a standing position, "
+                                   "not one made in the news")
                 continue
             if _years_ago(a.verb, ctx):
                 facts.notes.append('statement: "Kosovo declared independence in 2008": history, not today\'s position')

@@ -52,10 +52,13 @@ def _warc(records: list[tuple[str, bytes]]) -> bytes:
 
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
-    for url, body in records:
+    for number, (url, body) in enumerate(records):
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        # Fixed record ids: a random one changes the gzipped length, and the cut
+        # positions below are measured on a separate copy of the first record.
+        ids = {"WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{number:012d}>"}
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                      http_headers=http))
+                                                      http_headers=http, warc_headers_dict=ids))
     return buffer.getvalue()
 
 

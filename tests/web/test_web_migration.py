@@ -26,7 +26,7 @@ def test_a_new_database_gets_the_web_tables_from_the_migrations(tmp_path):  # no
 def test_web_tables_made_by_create_all_upgrade_in_place(tmp_path):  # noqa: ANN001
     engine = db.create(f"sqlite:///{tmp_path / 'old.sqlite'}")
     db.upgrade(engine, "0004")
-    t.metadata.create_all(engine)  # what the web app did at startup before 0005
+    t.metadata.create_all(engine)  # what the web app did at startup before migration 0006
     made = datetime(2026, 1, 2, tzinfo=UTC)
     with engine.begin() as conn:
         user_id = conn.execute(insert(t.users).values(name="old", password_hash="x",

@@ -84,3 +84,9 @@ def test_a_toll_that_rose_counts_the_dead(extractor):
     events = dateline.extract("The death toll from Saturday's strike on Dnipro rose to 40, officials said on Monday.",
                               published="2024-06-10").events
     assert any(e.fatalities is not None and e.fatalities.min == 40 for e in events)
+
+
+def test_one_sides_count_of_the_others_dead_is_a_claim(extractor):
+    event = dateline.extract("An Armenian defence ministry spokesman said on Saturday that 300 Azerbaijani soldiers "
+                             "were killed in the fighting.", published="2024-06-10").events[0]
+    assert event.status == "claimed"

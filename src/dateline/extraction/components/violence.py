@@ -270,6 +270,23 @@ def antecedent_place(facts: SentenceFacts, ctx: Context):
     return here[0] if here else None
 
 
+def enemy_toll(facts: SentenceFacts, claimed_by: str, ctx: Context) -> bool:
+    """The sentence counts dead of one nationality on the word of a source of another."""
+    from ..actors import country_of_text
+    source = next((code for w in claimed_by.replace("’", "'").split()[:4]
+                   for code in [country_of_text(w, ctx.lex)] if code), None)
+    if source is None:
+        return False
+    for n in facts.numbers:
+        if classify_number(facts, n, ctx.lex)[0] != "fatalities":
+            continue
+        for word in facts.text[n.end:n.end + 40].split()[:3]:
+            code = country_of_text(word.strip(",.;"), ctx.lex)
+            if code and code != source:
+                return True
+    return False
+
+
 def barrage_and_parts(drafts: list[Draft], facts: SentenceFacts, base: dict, etype: str) -> list[Draft]:
     """'Russia launched 40 drones and five missiles at Ukraine overnight, hitting Kharkiv, Dnipro and
     Odesa': the launch total is the barrage's, at the country; the cities hit are its parts
@@ -422,6 +439,10 @@ class ViolenceComponent(FamilyComponent):
                 own_forces(actor) or (etype == "clash" and ARMED_SOURCE.search(claimed_by))):
             # "the army said its troops repelled ...", "Pakistan's military said 23 of its soldiers
             # were killed in the fighting": one side's account of its own fight
+            status = "claimed"
+        if status == "reported" and claimed_by and kind != "according" and enemy_toll(facts, claimed_by, ctx):
+            # "Armenia's spokesman said 2,300 Azerbaijani troops were killed": one side's count of
+            # the other side's dead is a claim
             status = "claimed"
         date = None if cumulative else facts.best_time(main.token)
         subtype = main.subtype or (attack_subtype(facts.text) if etype == "attack" else None)

@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..settings import Settings
-from .options import date_option, format_option
+from .extract_cmd import read_for_extraction
+from .options import format_option
 
 
 def explain(
@@ -18,12 +18,8 @@ def explain(
     format: format_option("text", "json") = "text",
 ) -> None:
     """Why each event was extracted (rule ids, steps) and why each other sentence gave none."""
-    from ..extraction.pipeline import Extractor
-    from ..ingest.read import read_path
-
-    settings = Settings.load()
-    article = read_path(path, published=date_option(published, "--published"), max_bytes=settings.max_input_bytes)
-    explanation = Extractor.from_settings(settings).explain_article(article)
+    article, extractor = read_for_extraction(path, published)
+    explanation = extractor.explain_article(article)
     if format == "json":
         sys.stdout.write(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -12,18 +12,23 @@ from ..settings import Settings
 from .options import date_option, format_option
 
 
+def read_for_extraction(path: str, published: str | None):
+    """The article at PATH (or standard input) and the extractor, as `extract` and `explain` read them."""
+    from ..extraction.pipeline import Extractor
+    from ..ingest.read import read_path
+
+    settings = Settings.load()
+    article = read_path(path, published=date_option(published, "--published"), max_bytes=settings.max_input_bytes)
+    return article, Extractor.from_settings(settings)  # warns (stderr) when it falls back to sm
+
+
 def extract(
     path: Annotated[str, typer.Argument(help="A plain-text or HTML article; '-' reads standard input.")],
     published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     format: format_option("json", "table") = "json",
 ) -> None:
     """Extract the events of one article and print them (JSON: shared/contract/extract.md)."""
-    from ..extraction.pipeline import Extractor
-    from ..ingest.read import read_path
-
-    settings = Settings.load()
-    article = read_path(path, published=date_option(published, "--published"), max_bytes=settings.max_input_bytes)
-    extractor = Extractor.from_settings(settings)  # warns (stderr) when it falls back to sm
+    article, extractor = read_for_extraction(path, published)
     result = extractor.extract_article(article)
     if format == "json":
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")

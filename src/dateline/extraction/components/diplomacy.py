@@ -39,21 +39,25 @@ OFFICES = {"president", "minister", "secretary", "counterpart", "leader", "king"
            "sheikh", "general", "foreign"}
 
 
+def _spoken_to(draft: Draft):
+    """The objects of 'spoke with / to ...', each with its words."""
+    for prep in draft.trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield obj, {t.lower_ for t in obj.subtree}
+
+
+def spoke_to_media(draft: Draft) -> bool:
+    """'spoke to VOA by phone', 'spoke to reporters': an interview, no meeting."""
+    return any(words & MEDIA or (obj.ent_type_ == "ORG" and not words & OFFICES) for obj, words in _spoken_to(draft))
+
+
 def leaders_spoke(draft: Draft) -> bool:
     """'X spoke with / to President Y': a conversation between officials (a call, or talks where a
     venue is named), never 'spoke to reporters' or 'spoke to VOA by phone'."""
-    tok = draft.trigger
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                words = {t.lower_ for t in obj.subtree}
-                if words & MEDIA or obj.ent_type_ == "ORG" and not words & OFFICES:
-                    return False
-                if obj.ent_type_ == "PERSON" or words & OFFICES:
-                    return True
-    return False
+    return not spoke_to_media(draft) and any(obj.ent_type_ == "PERSON" or words & OFFICES
+                                             for obj, words in _spoken_to(draft))
 
 
 MEETING_VERBS = {"meet", "hold", "resume", "talk", "negotiate", "convene", "reconvene", "continue"}
@@ -79,16 +83,6 @@ def _two_parties(tok) -> bool:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "conj" for g in c.children):
             return True
-    return False
-
-
-def spoke_to_media(draft: Draft) -> bool:
-    for prep in draft.trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
-            for obj in prep.children:
-                words = {t.lower_ for t in obj.subtree}
-                if obj.dep_ == "pobj" and (words & MEDIA or (obj.ent_type_ == "ORG" and not words & OFFICES)):
-                    return True
     return False
 
 

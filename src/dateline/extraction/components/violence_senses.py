@@ -8,6 +8,7 @@ import re
 from ..lexicon import load_lexicon
 from .base import Draft, claimant, status_of, trigger_actor
 from .common import is_water
+from .counts import attach_quantities
 
 CROWD_CONTROL = re.compile(r"\b(tear ?gas|teargas|rubber bullets?|water cannons?|warning shots|pepper spray|stun grenades?)\b", re.I)
 
@@ -29,7 +30,6 @@ def missile_test(facts, main, ctx) -> Draft:
         actor = None   # "the U.S. military said it detected two launches": who watched, not who fired
     d.actors = [actor] if actor else []
     d.claimed_by = claimant(facts, main.token, ctx)[0]
-    from .counts import attach_quantities   # "two simultaneous missile launches": what was fired
     attach_quantities(d, facts, ctx.lex, list(facts.numbers))
     d.fatalities = d.injured = None
     d.place = next((p for p in facts.places if not p.is_modifier and not is_water(p)

@@ -82,3 +82,29 @@ def test_one_sides_count_of_the_others_dead_is_a_claim(extractor):
     event = dateline.extract("An Armenian defence ministry spokesman said on Saturday that 300 Azerbaijani soldiers "
                              "were killed in the fighting.", published="2024-06-10").events[0]
     assert event.status == "claimed"
+
+
+def test_a_scare_quoted_capture_claimed_by_the_speakers_own_forces(extractor):
+    events = dateline.extract(
+        "Frontier gains\n\nPresident Karimov said late Saturday that his forces \u201craised the flag\u201d over "
+        "the town of Zangilan.", published="2020-10-17").events
+    capture = [e for e in events if e.type == "territorial_change"]
+    assert len(capture) == 1 and capture[0].status == "claimed" and capture[0].subtype == "capture_claim"
+
+
+def test_retaliatory_strikes_are_their_own_event(extractor):
+    text = ("Rockets hit a base\n\nTwo rockets struck an army base near Tarmiyah, officials said.\n\n"
+            "Government forces carried out retaliatory strikes Thursday against depots of the militia.")
+    attacks = [e for e in dateline.extract(text, published="2020-03-17").events if e.type == "attack"]
+    assert len(attacks) == 2
+
+
+def test_the_other_sides_missiles_downed_are_not_the_barrages_interceptions(extractor):
+    text = ("Drones downed\n\nUkraine's air force said Tuesday it destroyed 15 of 16 Russian drones launched "
+            "overnight against the south.\n\n"
+            "Russia's defence ministry said Tuesday its air defences destroyed four Ukrainian missiles over the "
+            "Belgorod region.")
+    attacks = [e for e in dateline.extract(text, published="2024-04-23").events if e.type == "attack"]
+    assert len(attacks) == 2
+    belgorod = next(e for e in attacks if e.weapons.get("missiles"))
+    assert belgorod.weapons["missiles"].min == 4 and "drones" not in belgorod.weapons

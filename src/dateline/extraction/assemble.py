@@ -22,14 +22,19 @@ from .components.violence import GENERIC_ATTACK
 from .merge import CONCRETE, Cluster, place_country, place_key
 
 
-def fold_intercepts(drafts: list[Draft]) -> list[Draft]:
-    """An intercept-only draft adds its counts to the nearest earlier barrage."""
+def fold_intercepts(drafts: list[Draft], resolved: dict | None = None) -> list[Draft]:
+    """An intercept-only draft adds its counts to the nearest earlier barrage of its night, over
+    its country: "a wave the night before" and missiles downed over the other side's region are
+    other attacks."""
     out: list[Draft] = []
+    resolved = resolved or {}
     for d in drafts:
         if d.role == "intercept" and d.family == "violence":
             side = _side(d)
             host = next((x for x in reversed(out) if x.family == "violence" and (x.weapons or x.weapon_types)
-                         and not (side and x.actors and x.actors[0].country == side)), None)
+                         and not (side and x.actors and x.actors[0].country == side)
+                         and _same_night(d, x) and _same_country(d, x, resolved)
+                         and _weapon_nation(d) in (None, _weapon_nation(x))), None)
             if host is not None:
                 for k, v in d.intercepted.items():
                     host.intercepted.setdefault(k, v)
@@ -39,8 +44,38 @@ def fold_intercepts(drafts: list[Draft]) -> list[Draft]:
                 continue
             if not (d.weapons or d.intercepted or LAUNCHED.search(d.facts.text)):
                 continue  # "air defences downed a drone" with no barrage to join and no launch told
+            # an attack of its own: what was downed was launched, and where it was downed is
+            # the nearest the text comes to where it was aimed
+            for k, v in d.intercepted.items():
+                d.weapons.setdefault(k, v)
+            if d.place is None:
+                from .components.common import _prep_of
+                d.place = next((p for p in d.facts.places if _prep_of(p) == "over" and not p.is_modifier), None)
         out.append(d)
     return out
+
+
+def _weapon_nation(d: Draft) -> str | None:
+    """Whose weapons the counts name ("four Ukrainian missiles" -> UA), if they say."""
+    from .actors import _country_code
+    for q in list(d.intercepted.values()) + list(d.weapons.values()):
+        for word in (q.text or "").split()[:3]:
+            code = _country_code(word)
+            if code:
+                return code
+    return None
+
+
+def _same_night(a: Draft, b: Draft) -> bool:
+    """Either undated by its own words, or both on the same day."""
+    if not (a.date and b.date and a.date.text and b.date.text and a.date.start and b.date.start):
+        return True
+    return a.date.start == b.date.start
+
+
+def _same_country(a: Draft, b: Draft, resolved: dict) -> bool:
+    ca, cb = place_country(a, resolved), place_country(b, resolved)
+    return not (ca and cb) or ca == cb
 
 
 # "a ballistic missile fired from Yemen ... was intercepted": an attack that failed is still an attack

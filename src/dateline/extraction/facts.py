@@ -428,6 +428,17 @@ def find_nationwide(sent: Span, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
+def _scare_quoted(verb, quote: str, start: int, end: int) -> bool:
+    """A verb inside a fragment of at most four quoted words whose subject is outside the quote."""
+    if verb.pos_ != "VERB" or len(quote.split()) > 4:
+        return False
+    if len(quote.split()) <= 2:
+        return True
+    base = verb.sent.start_char
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(not (start < c.idx - base < end) for c in subjects)
+
+
 def sentence_facts(sent: Span, *, offset: int, paragraph: int, index: int, is_heading: bool,
                    is_lead: bool, anchor: date | None, lex: Lexicon,
                    matches: list[tuple[int, dict]], country_code) -> SentenceFacts:
@@ -438,10 +449,11 @@ def sentence_facts(sent: Span, *, offset: int, paragraph: int, index: int, is_he
     facts.quotes = find_quotes(text, facts.start)
     # words inside quotation marks are what someone said, not events the reporter tells
     quoted = [(s - facts.start, e - facts.start) for s, e in facts.quotes]
-    # ... but a verb in scare quotes is the reporter's verb ('its troops had "liberated" X')
+    # ... but a verb in scare quotes is the reporter's verb ('its troops had "liberated" X',
+    # 'his forces "raised the flag" over Y'): a short quoted fragment whose subject stands outside
     facts.triggers = [t for t in find_triggers(sent, matches)
-                      if not any(s < t.token.idx - sent.start_char < e and (
-                          t.token.pos_ != "VERB" or len(text[s:e].split()) > 2) for s, e in quoted)]
+                      if not any(s < t.token.idx - sent.start_char < e and not _scare_quoted(t.token, text[s:e], s, e)
+                                 for s, e in quoted)]
     # "had not planned to hit any targets": a negated event did not happen
     facts.triggers = [t for t in facts.triggers if t.type in ("statement",) or not _negated(t.token)]
     # "a general strike" is a protest, not an attack

@@ -190,6 +190,11 @@ def merge_drafts(drafts: list[Draft], resolved: dict[tuple[int, int], Place | No
             if host is not None:
                 host.add(d)
                 continue
+        if _another(d) and not d.facts.is_heading:
+            # "Another raid on a house in Nabatieh", "retaliatory strikes", "similar attacks in June":
+            # the text itself says this is a further event, whatever it shares with the ones before
+            clusters.append(Cluster([d]))
+            continue
         if d.refers_back and not d.facts.is_heading:
             # "Two soldiers were wounded during the clashes": the event told just before
             earlier = [c for c in clusters if c.family == d.family
@@ -206,8 +211,8 @@ def merge_drafts(drafts: list[Draft], resolved: dict[tuple[int, int], Place | No
                 continue
         candidates = []
         for c in clusters:
-            if d.role == "intercept" or _another(d):
-                break  # "Another raid on a house in Nabatieh", "A separate strike": a new event
+            if d.role == "intercept":
+                break  # an interception not folded into a barrage is an event of its own
             if d.family == "protest" and protest_sites >= 2 and any(
                     _broad(d, resolved) != _broad(other, resolved) for other in c.drafts):
                 continue  # "rallies across Israel" is the whole; Tel Aviv and Haifa are its parts
@@ -243,8 +248,10 @@ def _another(d: Draft) -> bool:
         return False
     if d.facts.text.lstrip().lower().startswith("separately"):
         return True
+    # the trigger noun, or the noun a trigger verb carries out ("launched another attack")
+    nouns = [d.trigger] + [c for c in d.trigger.children if d.trigger.pos_ == "VERB" and c.dep_ == "dobj"]
     return any(c.lower_ in ("another", "separate", "second", "third", "further", "similar", "retaliatory", "new")
-               for c in d.trigger.children if c.dep_ in ("det", "amod"))
+               for n in nouns for c in n.children if c.dep_ in ("det", "amod"))
 
 
 def _broad(d: Draft, resolved) -> bool:

@@ -154,7 +154,7 @@ class Extractor:
         one_paragraph = len(article.paragraphs) <= 1
         kept = drafts if one_paragraph else dating.drop_background(drafts, ctx.anchor)
         record.background = [d for d in drafts if not any(d is k for k in kept)]
-        drafts = assemble.fold_intercepts(sorted(kept, key=lambda d: d.facts.index))
+        drafts = assemble.fold_intercepts(sorted(kept, key=lambda d: d.facts.index), resolved)
         record.folded = [d for d in kept if not any(d is k for k in drafts)]
         dating.nights_told_before(drafts, ctx, all_facts)
         clusters = merge.merge_drafts(drafts, resolved)

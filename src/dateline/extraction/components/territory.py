@@ -48,6 +48,17 @@ def _from_named(tok) -> bool:
                for c in tok.children)
 
 
+def _speakers_own(trigger) -> bool:
+    """'Aliyev said his forces had taken X', 'the ministry said its units captured Y': the
+    speaker's own side, so a claim of capture."""
+    if trigger is None:
+        return False
+    heads = [trigger] + ([trigger.head] if trigger.dep_ == "conj" else [])
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(p.dep_ == "poss" and p.lower_ in ("his", "her", "its", "their", "our")
+                                                      for p in c.children)
+               for h in heads for c in h.children)
+
+
 class TerritoryComponent(FamilyComponent):
     family = "territory"
     types = {"territorial_change"}
@@ -92,7 +103,8 @@ class TerritoryComponent(FamilyComponent):
                         who = actor_from_span(a.speaker, ctx.actors, ctx.lex)
                         claimant_country = who.country if who else None
                         break
-                if actor is None or (claimant_country and actor.country in (None, claimant_country)):
+                if actor is None or (claimant_country and actor.country in (None, claimant_country)) \
+                        or _speakers_own(d.trigger):
                     d.status = "claimed"
             if d.status == "claimed" and d.subtype == "capture":
                 d.subtype = "capture_claim"

@@ -108,3 +108,27 @@ def test_the_other_sides_missiles_downed_are_not_the_barrages_interceptions(extr
     assert len(attacks) == 2
     belgorod = next(e for e in attacks if e.weapons.get("missiles"))
     assert belgorod.weapons["missiles"].min == 4 and "drones" not in belgorod.weapons
+
+
+def test_two_accounts_of_a_toll_in_one_sentence_are_two_claimed_events(extractor):
+    text = ("Raid on a garrison\n\nThe rebels say 60 soldiers were killed in the raid on Tuesday, but the district "
+            "governor told reporters that at least 40 soldiers were killed.")
+    attacks = [e for e in dateline.extract(text, published="2024-06-10").events if e.family == "violence"]
+    tolls = sorted((e.fatalities.min, e.claimed_by) for e in attacks if e.fatalities)
+    assert [t for t, _ in tolls] == [40, 60]
+    assert all(e.status == "claimed" for e in attacks)
+
+
+def test_state_run_television_is_no_state(extractor):
+    from dateline.extraction.facts import find_places
+    from dateline.extraction.lexicon import load_lexicon
+    from dateline.geo.countries import country_code
+    doc = extractor.nlp("Saudi Arabia's state-run television put the death toll at more than 50.")
+    places = find_places(next(doc.sents), load_lexicon(), 0, country_code)
+    assert [(p.text, p.cue) for p in places] == [("Saudi Arabia", None)]
+
+
+def test_a_countrys_capital_is_its_capital_city(extractor):
+    event = dateline.extract("An airstrike in Yemen's capital killed two commanders on Saturday.",
+                             published="2018-04-28").events[0]
+    assert event.location is not None and event.location.name == "Sanaa"

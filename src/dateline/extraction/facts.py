@@ -239,6 +239,8 @@ def find_triggers(sent: Span, matches: list[tuple[int, dict]]) -> list[Trigger]:
 
 
 def _cue_after(doc, end: int, lex: Lexicon) -> str | None:
+    if end + 1 < len(doc) and doc[end].whitespace_ == "" and doc[end + 1].text == "-":
+        return None   # "Saudi Arabia's state-run television": a compound, not a state
     if end < len(doc):
         word = doc[end].lower_
         for cue in ("region", "district"):
@@ -294,6 +296,9 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
     stop = lex.place_cues["not_place"]
     out: list[PlaceMention] = []
     for ent in sent.ents:
+        if len(ent) > 1 and ent[-1].text in POSSESSIVE:
+            # "Saudi Arabia's" tagged with its 's: the name, then a possessive
+            ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)
         label = ent.label_
         text = ent.text
         if text.lower().startswith("the "):
@@ -339,7 +344,8 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
     # "the capital", "the Ukrainian capital": the capital city of a country (resolved later)
     for tok in sent:
         if tok.lower_ == "capital" and tok.pos_ == "NOUN" and not tok.ent_type_ \
-                and any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+                and any(c.lower_ == "the" or (c.dep_ == "poss" and country_code(c.text)) for c in tok.children) \
+                and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):   # "the capital", "Yemen's capital"
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 continue  # "the capital of X": X itself is named
             if any(c.dep_ == "appos" and c.ent_type_ in ("GPE", "LOC") for c in tok.children) or (

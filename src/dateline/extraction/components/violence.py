@@ -16,6 +16,7 @@ from .common import (RATE, FamilyComponent, clause_groups, clause_verb, event_pl
                      wished, _prep_of)
 from .violence_senses import (GENERIC_ATTACK, crowd_control, figurative, missile_test, spoken_of,
                               told_before)
+from .accounts import split_accounts
 from .counts import INTERCEPT, attach_quantities, classify_number, singular_weapons, vague_casualties
 
 SUBTYPE_WORDS = [
@@ -484,6 +485,7 @@ class ViolenceComponent(FamilyComponent):
             target = min(mine, key=lambda d: abs((d.place.start - facts.start) - n.start) if d.place else 10**6)
             attach_quantities(target, facts, lex, [n])
         drafts = barrage_and_parts(drafts, facts, base, etype)
+        drafts = split_accounts(drafts, facts, ctx)
         single_dead, single_hurt = singular_victims(facts)
         if len(drafts) == 1 and etype == "attack":
             singular_weapons(drafts[0], facts, lex)

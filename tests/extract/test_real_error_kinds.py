@@ -132,3 +132,16 @@ def test_a_countrys_capital_is_its_capital_city(extractor):
     event = dateline.extract("An airstrike in Yemen's capital killed two commanders on Saturday.",
                              published="2018-04-28").events[0]
     assert event.location is not None and event.location.name == "Sanaa"
+
+
+def test_troops_stationed_somewhere_are_no_movement(extractor):
+    text = "On Friday a car bomb was followed by a firefight with soldiers stationed at the base in Garbaharey."
+    assert "military_movement" not in {e.type for e in dateline.extract(text, published="2016-01-15").events}
+
+
+def test_an_unplaced_lead_and_the_paragraph_that_places_it_are_one_attack(extractor):
+    text = ("Militants attack a base\n\n"
+            "Militants attacked an army base Friday in southern Somalia, reportedly killing dozens of soldiers.\n\n"
+            "Friday's early morning attack in the town of Garbaharey started with a suicide bombing.")
+    attacks = [e for e in dateline.extract(text, published="2016-01-15").events if e.type == "attack"]
+    assert len(attacks) == 1 and attacks[0].location.text == "Garbaharey"

@@ -218,6 +218,18 @@ def _target_country(t: Target, place: Place | None) -> Target:
 
 
 def _merged_place(c: Cluster, resolved, resolve_place) -> Place | None:
+    place = _first_place(c, resolved, resolve_place)
+    if place is None or place.precision == "country":
+        # the lead says "in southern Somalia", the next paragraph "in the town of X": the town
+        finer = [resolved.get(x.place.key) for x in c.drafts if x.place is not None and not x.nationwide]
+        finer = [p for p in finer if p is not None and p.precision in ("point", "district", "city", "region")
+                 and (place is None or p.country == place.country)]
+        if finer:
+            return min(finer, key=lambda p: ("point", "district", "city", "region").index(p.precision))
+    return place
+
+
+def _first_place(c: Cluster, resolved, resolve_place) -> Place | None:
     d = c.primary
     candidates = [d] + [x for x in c.drafts if x is not d]
     for x in candidates:

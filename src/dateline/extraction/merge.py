@@ -103,7 +103,10 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
             # a mention with nothing of its own echoes the event it sits beside, or the one the
             # headline or lead tells; a later paragraph's mention is a story of its own
             echo = [x for x in (a, b) if _thin(x)]
-            near = a.facts.paragraph == b.facts.paragraph or any(x.facts.is_heading or x.facts.is_lead for x in echo)
+            # the lead tells the event the next paragraphs detail ("attacked a base Friday in
+            # southwestern Somalia, killing dozens" / "Friday's attack in the town of Elbe ...")
+            near = a.facts.paragraph == b.facts.paragraph or any(x.facts.is_heading or x.facts.is_lead for x in echo) \
+                or any(x.facts.is_lead and x.place is None and not x.weapons for x in (a, b))
             return (ka == kb or bool(echo)) and near
         # an unplaced mention joins another of its type, only from the headline or the lead
         return a.type == b.type and any(x.facts.is_heading or x.facts.is_lead
@@ -120,7 +123,12 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
             return False  # "struck nine sites in Pakistan" is the whole; each site listed later is a part
     if a.family == "violence" and "country" in (ka[0], kb[0]):
         if ka[0] != kb[0]:
-            return False
+            broad, narrow = (a, b) if ka[0] == "country" else (b, a)
+            # "attacked an army base Friday in southern Somalia, killing dozens" (the lead) and
+            # "Friday's attack in the town of X started with ..." (no figures of its own): one attack;
+            # a barrage's lead (weapons counted) keeps its cities as parts
+            return broad.facts.is_lead and not broad.weapons and not broad.weapon_types and _thin(narrow) \
+                and place_country(broad, resolved) == place_country(narrow, resolved)
         # two country-wide mentions: one that says nothing of its own echoes the other
         return (_thin(a) or _thin(b)) and place_country(a, resolved) == place_country(b, resolved)
     return False

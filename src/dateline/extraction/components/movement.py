@@ -23,6 +23,8 @@ def _background(tok) -> bool:
         return True  # "only a fraction could be deployed quickly": a capacity, not a move
     if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("are", "is", "remain", "remains") for c in tok.children):
         return True  # "About 28,500 US troops are stationed in South Korea": a standing fact
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+        return True  # "a firefight with Kenyan troops stationed at the base": who they are, not a move
     return any(a.lemma_.lower() in DENY for a in list(tok.ancestors)[:2])
 
 

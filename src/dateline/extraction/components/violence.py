@@ -401,8 +401,10 @@ class ViolenceComponent(FamilyComponent):
                 and not any(classify_number(facts, n, lex)[0] in ("fatalities", "injured") for n in facts.numbers):
             # "officials say the missile was fired just before 8 a.m.": more about the test told before
             return [missile_test(facts, main, ctx)]
-        if not places and facts.nationwide is None:
-            # "Kyiv reported at least six deaths": the reporting city is where it happened
+        back = told_before(triggers, facts)
+        if not places and facts.nationwide is None and not back:
+            # "Kyiv reported at least six deaths": the reporting city is where it happened (not
+            # when the deaths are those of "the clashes" told before: they are where those were)
             places = [p for p in facts.places if p.root.i in speaker_places(facts) and not p.is_country
                       and not p.is_modifier]
         if not places and facts.nationwide is None:
@@ -489,7 +491,6 @@ class ViolenceComponent(FamilyComponent):
         single_dead, single_hurt = singular_victims(facts)
         if len(drafts) == 1 and etype == "attack":
             singular_weapons(drafts[0], facts, lex)
-        back = told_before(triggers, facts)
         for d in drafts:
             d.refers_back = back and d.place is None
             if d.fatalities is None and single_dead is not None and len(drafts) == 1:

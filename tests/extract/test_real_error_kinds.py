@@ -145,3 +145,16 @@ def test_an_unplaced_lead_and_the_paragraph_that_places_it_are_one_attack(extrac
             "Friday's early morning attack in the town of Garbaharey started with a suicide bombing.")
     attacks = [e for e in dateline.extract(text, published="2016-01-15").events if e.type == "attack"]
     assert len(attacks) == 1 and attacks[0].location.text == "Garbaharey"
+
+
+def test_a_date_in_a_position_is_no_sourced_figure(extractor):
+    text = ("A spokesman for the junta, Aung Naing, said Wednesday the raid was staged by a militia formed after "
+            "the coup of February 1, 2021.")
+    assert "statement" in {e.type for e in dateline.extract(text, published="2023-04-12").events}
+
+
+def test_a_statement_issued_saying_is_a_statement(extractor):
+    text = ("A State Department spokesman, John Miller, issued a statement saying the raid on the village "
+            "\"shows the regime's disregard for human life\".")
+    statements = [e for e in dateline.extract(text, published="2023-04-12").events if e.type == "statement"]
+    assert len(statements) == 1 and "John Miller" in statements[0].claimed_by

@@ -165,7 +165,19 @@ def _subject(verb: Token, *, passive: bool = True) -> Token | None:
     # "X said and added", conjoined verbs share the subject
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, passive=passive)
+    # "X issued a statement saying ...", "..., adding that ...": the participle shares its head's subject
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ == "mark" for c in verb.children):
+        return _subject(verb.head, passive=False)
+    if _statement_saying(verb):
+        return _subject(verb.head.head, passive=False)
     return None
+
+
+def _statement_saying(verb: Token) -> bool:
+    """'issued a statement saying ...': the participle hangs from the statement its subject issued."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in ("statement", "communique", "message") \
+        and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB"
 
 
 def _tail_speaker(sent: Span, verb: Token) -> Span | None:

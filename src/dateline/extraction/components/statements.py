@@ -42,7 +42,11 @@ def _leads(verb) -> bool:
     """The reporting verb carries its sentence, or a 'while X said' clause of its own."""
     if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
         return True
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in ("statement", "communique", "message") \
+            and verb.head.dep_ == "dobj" and verb.head.head.dep_ == "ROOT":
+        return True   # "issued a statement saying ...": the statement says it
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas", "although", "though")
+                                        for c in verb.children)
 
 
 HABITUAL = {"repeatedly", "long", "routinely", "consistently", "often", "always", "frequently", "regularly"}
@@ -64,9 +68,21 @@ def _counted_fact(facts: SentenceFacts, verb) -> bool:
 
 def _bare_figure(words) -> bool:
     """These words state a figure with nothing wished, refused or foreseen in them."""
-    has_number = any(t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY") for t in words)
+    # a calendar date is no figure ("the government ousted on February 1, 2021"); "for 13 years" is
+    has_number = any((t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY")) and not _calendar_date(t)
+                     for t in words)
     foreseen = any(t.lower_ in MODAL_WORDS or t.dep_ == "neg" or t.lemma_.lower() in STANCE_WORDS for t in words)
     return has_number and not foreseen
+
+
+DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "decade", "decades"}
+
+
+def _calendar_date(tok) -> bool:
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and not any(t.lower_ in DURATION for t in ent)
 
 
 def _spoken_quote(facts: SentenceFacts) -> bool:
@@ -134,7 +150,8 @@ class StatementComponent(FamilyComponent):
                 continue
             if not _leads(a.verb) and not _sourced_stance(a):
                 continue
-            if a.kind == "claim" and any(t.type in CONCRETE and not t.weak for t in facts.triggers) \
+            if a.kind == "claim" and any(t.type in CONCRETE and not t.weak and t.token in a.verb.subtree
+                                         for t in facts.triggers) \
                     and not any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in a.verb.children):
                 continue
             actor = None

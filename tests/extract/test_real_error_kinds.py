@@ -158,3 +158,11 @@ def test_a_statement_issued_saying_is_a_statement(extractor):
             "\"shows the regime's disregard for human life\".")
     statements = [e for e in dateline.extract(text, published="2023-04-12").events if e.type == "statement"]
     assert len(statements) == 1 and "John Miller" in statements[0].claimed_by
+
+
+def test_the_same_speaker_saying_more_in_the_next_sentence_is_one_statement(extractor):
+    text = ("New branch\n\nThe president announced in his nightly address the creation of a drone branch of the "
+            "armed forces. The president said the unmanned systems \"have proven their worth on land, at sea and "
+            "in the air\".")
+    statements = [e for e in dateline.extract(text, published="2024-02-07").events if e.type == "statement"]
+    assert len(statements) == 1 and len(statements[0].evidence.support) == 1

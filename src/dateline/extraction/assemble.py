@@ -272,12 +272,14 @@ def statement_quote_follow(clusters: list[Cluster]) -> list[Cluster]:
         opens_with_quote = d.facts.text.lstrip()[:1] in ("“", '"', "‘") or bool(
             d.facts.quotes and d.facts.quotes[0][0] == d.facts.start)
         # "He said ..." goes on; "He has repeatedly warned ..." takes a stance of its own
-        goes_on = d.trigger is not None and d.trigger.lemma_.lower() in ("say", "add") and any(
-            c.dep_ == "nsubj" and c.lower_ in ("he", "she", "it", "they") for c in d.trigger.children)
+        # "Zelenskyy said the new branch ...", "We reiterate ...," Ban said: the same speaker,
+        # the next sentence, saying more of what they just said
+        goes_on = d.trigger is not None and d.trigger.lemma_.lower() in ("say", "add", "call")
+        last = max(x.facts.index for x in prev.drafts) if prev is not None else -9
         if d.type == "statement" and prev is not None and (opens_with_quote or goes_on) and prev.primary.actors \
                 and d.actors \
                 and prev.primary.actors[0].name == d.actors[0].name \
-                and 0 < d.facts.index - prev.primary.facts.index <= 1:
+                and 0 < d.facts.index - last <= 1:
             prev.add(d)
             if prev.primary.quote is None and d.quote:
                 prev.primary.quote = d.quote

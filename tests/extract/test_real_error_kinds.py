@@ -166,3 +166,19 @@ def test_the_same_speaker_saying_more_in_the_next_sentence_is_one_statement(extr
             "in the air\".")
     statements = [e for e in dateline.extract(text, published="2024-02-07").events if e.type == "statement"]
     assert len(statements) == 1 and len(statements[0].evidence.support) == 1
+
+
+def test_a_toll_placed_only_at_its_country_is_at_the_one_site_the_text_names(extractor):
+    text = ("Airstrike on a village\n\nAt least 50 people were killed in the airstrike, witnesses in Myanmar said.\n\n"
+            "A junta spokesman said the attack in Kanbalu was aimed at a militia gathering.")
+    attack = next(e for e in dateline.extract(text, published="2023-04-12").events if e.type == "attack")
+    assert attack.location is not None and attack.location.text == "Kanbalu"
+
+
+def test_an_institution_named_after_a_country_is_no_place(extractor):
+    from dateline.extraction.facts import find_places
+    from dateline.extraction.lexicon import load_lexicon
+    from dateline.geo.countries import country_code
+    doc = extractor.nlp("The drones were downed hours ahead of a U.S. Senate vote on military aid.")
+    places = find_places(next(doc.sents), load_lexicon(), 0, country_code)
+    assert all(p.is_modifier for p in places if p.text == "U.S.")

@@ -333,6 +333,10 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
         if end_tok + 1 < len(doc) and doc[end_tok].text == "-" and doc[end_tok].whitespace_ == "" \
                 and doc[end_tok + 1].tag_ in ("VBN", "VBD", "JJ", "VBG"):
             is_modifier = True  # "Moscow-installed", "Pakistan-administered": whose, not where
+        head = ent.root.head
+        if ent.root.dep_ == "compound" and head.i >= end_tok and (head.ent_type_ in ("ORG", "NORP", "PERSON") or head.pos_ == "PROPN") \
+                and head.lower_ not in SITE_NOUNS and not any(head.lower_ in words for words in lex.place_cues.values()):
+            is_modifier = True  # "a U.S. Senate vote", "the Kyiv City Council": an institution's, not where
         lead_text = text if not ent.text.lower().startswith("the ") else ent.text[4:]
         start_char = ent.end_char - len(lead_text)
         place = PlaceMention(

@@ -25,7 +25,7 @@ from .actors import ActorIndex
 from .components.base import Context
 from .explain import Explanation, PipelineRecord, explain
 from .lexicon import load_lexicon
-from .placing import ContextPlacing, region_beside
+from .placing import ContextPlacing, named_target_country, place_at_the_one_site, region_beside
 from .nlp import EventsComponent, _country_code, is_heading, is_standfirst, load_model
 
 log = logging.getLogger(__name__)
@@ -168,6 +168,8 @@ class Extractor:
         resolver.frame_unresolved(all_facts, resolved, drafts)   # after merging: a framed village is no nationwide event
         events = assemble.build_mentions(clusters, text, resolver.country_place, ids, resolved)
         events = resolver.place_in_text_country(events, resolved)
+        events = place_at_the_one_site(events, all_facts, resolved,
+                                       keep={ids[id(c)] for c in clusters if named_target_country(c)})
         quotes = assemble.build_quotes(text, all_facts, events)
         record.clusters, record.ids = clusters, ids
         return Extraction(article=article, events=tuple(events), quotes=tuple(quotes)), record

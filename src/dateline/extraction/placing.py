@@ -7,7 +7,9 @@ themselves live in geo/context.py:
 * ``region_beside``   "Tawila, North Darfur": the admin1 written after a place picks it;
 * ``drop_non_places`` an armed group's name or a cut fragment is no event place;
 * ``frame_unresolved`` a village the gazetteer lacks keeps the precision of its area;
-* ``place_in_text_country`` an unplaced incident is in the text's country (precision country).
+* ``place_in_text_country`` an unplaced incident is in the text's country (precision country);
+* ``place_at_the_one_site`` an incident placed only at its country is at the one town where the
+  text tells violence in that country, when there is exactly one.
 """
 from __future__ import annotations
 
@@ -120,3 +122,43 @@ def civil_war_country(drafts) -> str | None:
                 names[a.name.lower()] = a.country
     countries = set(names.values())
     return countries.pop() if len(names) >= 2 and len(countries) == 1 else None
+
+
+SITE_TYPES = {"attack", "clash", "casualties", "territorial_change"}
+SITE_PRECISIONS = ("point", "district", "city")
+
+
+def named_target_country(cluster) -> bool:
+    """'Russia attacked Ukraine overnight': the country itself is what was hit, not a frame."""
+    return any(d.nationwide or (d.place is not None and d.trigger is not None and d.place.root.dep_ == "dobj"
+                                and d.place.root.head.i == d.trigger.i) for d in cluster.drafts)
+
+
+def place_at_the_one_site(events: list, all_facts, resolved: dict[tuple[int, int], Place | None],
+                          keep: set[str] = frozenset()) -> list:
+    """'at least 50 people were killed in the airstrike' placed at Myanmar, while the text tells
+    'the attack in the Sagaing area' elsewhere: the incident is at the one site the text names
+    for violence in that country. Barrages (weapons counted) stay country-wide, and two or more
+    sites leave the country as it is."""
+    sites: dict[str, dict] = {}
+    for f in all_facts:
+        if f.is_heading or not any(t.type in SITE_TYPES and not t.weak for t in f.triggers):
+            continue
+        for p in f.places:
+            place = resolved.get(p.key)
+            if place is None or p.is_modifier or not place.country:
+                continue
+            # a village the gazetteer lacks keeps its area's precision ("Elbe" framed by "Gedo region")
+            framed = place.precision == "region" and p.cue in (None, "city") and (not place.name or (
+                p.text.lower() not in place.name.lower() and place.name.lower() not in p.text.lower()))
+            if place.precision in SITE_PRECISIONS or framed:
+                key = str(place.geonameid or place.name or p.text).lower()
+                sites.setdefault(place.country, {}).setdefault(key, replace(place, text=p.text))
+    out = []
+    for e in events:
+        here = e.location
+        if e.type in SITE_TYPES and e.scope == "incident" and not e.weapons and here is not None and e.id not in keep \
+                and here.precision == "country" and len(sites.get(here.country, {})) == 1:
+            e = replace(e, location=next(iter(sites[here.country].values())))
+        out.append(e)
+    return out

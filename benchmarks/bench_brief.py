@@ -149,8 +149,10 @@ def timed(fn, runs: int) -> dict:  # noqa: ANN001
         seconds.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     warm, warm_cpu = seconds[1:] or seconds, cpu[1:] or cpu
+    p95 = sorted(warm)[round(0.95 * (len(warm) - 1))]
     return {"cold_s": round(seconds[0], 3), "median_s": round(statistics.median(warm), 3),
-            "max_s": round(max(warm), 3), "cpu_median_s": round(statistics.median(warm_cpu), 3),
+            "p95_s": round(p95, 3), "max_s": round(max(warm), 3),
+            "cpu_median_s": round(statistics.median(warm_cpu), 3),
             "cpu_max_s": round(max(warm_cpu), 3), "runs": runs, "_result": result}
 
 

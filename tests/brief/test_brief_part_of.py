@@ -87,6 +87,9 @@ def test_ingest_without_fusion_links_each_reports_strike_to_its_barrage(tmp_path
     violence = brief_reads.period_violence(engine, NIGHT, NIGHT)
     assert {v.event_id: v.part_of for v in violence if v.part_of} == \
         {r.event_id: r.part_of for r in parts}
+    # Unfused events are read whole from their mentions by either read.
+    assert all(v.complete for v in violence)
+    assert violence == brief_reads.period_violence(engine, NIGHT, NIGHT, packed=False)
 
 
 def _fused(event_id: str, data: dict, **columns) -> dict:  # noqa: ANN003

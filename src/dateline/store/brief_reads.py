@@ -1,5 +1,5 @@
 """The read side of the situation brief (dateline.brief): the events of a period
-with their `part_of` links and claims, their per-day counts and the articles that
+with their `part_of` links and figures, their per-day counts and the articles that
 tell them. Only reads; every query is bounded by the period's date indexes.
 """
 from __future__ import annotations
@@ -67,9 +67,8 @@ _SCALARS = (_e.c.data["source_count"].as_integer().label("source_count"),
 _VIOLENCE = (_e.c.data["figures"].label("figures"),
              _e.c.data[("location", "precision")].as_string().label("precision"))
 # The same five, on SQLite, from one parse of the event's JSON: json_extract with
-# several paths returns them as one JSON array (SQLite 3.40 parses the whole JSON
-# again for each json_extract: five parses of every violent event of a month were a
-# fifth of a 30-day brief at 1M events, issue 16).
+# several paths returns them as one JSON array, where five json_extracts parse the
+# whole JSON five times (SQLite 3.40 keeps no parse between calls; issue 16).
 _PACKED_PATHS = ("$.source_count", "$.quote", "$.mention_count", "$.figures",
                  "$.location.precision")
 _PACKED = func.json_extract(_e.c.data, *_PACKED_PATHS).label("packed")
@@ -206,18 +205,13 @@ def section_rows(engine: Engine, start: date, end: date, families: Sequence[str]
 def event_data(engine: Engine, event_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """The whole JSON of these events (an unfused event's: its mention's)."""
     ids = list(event_ids)
-    with engine.connect() as conn:
-        found = _whole_json(conn, ids)
-        found.update(_first_mentions(conn, [i for i in ids if i not in found]))
-    return found
-
-
-def _whole_json(conn, event_ids: list[str]) -> dict[str, dict[str, Any]]:  # noqa: ANN001
     found: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(event_ids):
-        found.update({r.event_id: r.data for r in conn.execute(
-            select(s.events.c.event_id, s.events.c.data)
-            .where(s.events.c.event_id.in_(chunk))) if r.data})
+    with engine.connect() as conn:
+        for chunk in _chunks(ids):
+            found.update({r.event_id: r.data for r in conn.execute(
+                select(s.events.c.event_id, s.events.c.data)
+                .where(s.events.c.event_id.in_(chunk))) if r.data})
+        found.update(_first_mentions(conn, [i for i in ids if i not in found]))
     return found
 
 

@@ -11,8 +11,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
 
 
-def build_store(folder: Path, db_path: Path):  # noqa: ANN201 - an Engine
-    """Ingest every file of ``folder`` with the real extractor, then fuse the store."""
+def build_store(folder: Path, db_path: Path, url: str | None = None):  # noqa: ANN201 - an Engine
+    """Ingest every file of ``folder`` with the real extractor, then fuse the store
+    (a SQLite file at ``db_path``, or the database at ``url``)."""
     from dateline.fuse.engine import Fuser
     from dateline.fuse.similarity import LexicalModel
     from dateline.fuse.store_sync import fuse_store
@@ -20,7 +21,7 @@ def build_store(folder: Path, db_path: Path):  # noqa: ANN201 - an Engine
     from dateline.settings import Settings
     from dateline.store.db import open_engine
 
-    url = f"sqlite:///{db_path}"
+    url = url or f"sqlite:///{db_path}"
     settings = Settings.load(user_file=db_path.parent / "none.toml", db_url=url,
                              extractor="dateline.extraction.pipeline:Extractor")
     engine = open_engine(url)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..store import brief_reads
+from .collector import collector_paused
 from .counting import (all_claims, barrage_nights, casualty_total, claims_of, spread,
                        sum_nights)
 from .model import Brief, Claim, Conflict, Day, Item, Source, Totals
@@ -47,6 +48,11 @@ class BriefRequest:
 
 
 def build_brief(engine: Engine, request: BriefRequest) -> Brief:
+    with collector_paused():
+        return _build(engine, request)
+
+
+def _build(engine: Engine, request: BriefRequest) -> Brief:
     countries = tuple(c.upper() for c in request.countries)
     start, end = request.start, request.end
     # Violence is counted (dead, injured, weapons): all its events become Items (their
@@ -60,9 +66,11 @@ def build_brief(engine: Engine, request: BriefRequest) -> Brief:
                                              limit=request.per_section),
                     sum(families.get(f, 0) for f in fams))
               for key, _, fams in SECTIONS if key != "violence"}
+    # The links the counting rules follow (events.part_of): both ends violent events
+    # of the period.
     known = {i.event_id for i in violence}
-    links = brief_reads.part_of_links(engine, start, end, countries)
-    parents = {c: p for c, p in links.items() if p in known and c in known}
+    parents = {r.event_id: r.part_of for r in rows
+               if r.part_of and r.part_of in known and r.part_of != r.event_id}
     nights = barrage_nights(violence, parents)
     totals = Totals(events=dict(sorted(families.items())),
                     fatalities=casualty_total(violence, parents, "fatalities"),

@@ -36,16 +36,26 @@ FIGURE_GROUPS = ("weapons", "weapon_types", "intercepted")
 def all_claims(data: dict[str, Any]) -> dict[str, tuple[Claim, ...]]:
     """Every figure of an event, kind -> each claimant's latest claim ("fatalities",
     "weapons.drones" ...): fusion's per-claimant figures, and for a figure fusion did
-    not reconcile (an unfused event) the event's own figure and claimant. One pass."""
+    not reconcile (an unfused event) the event's own figure and claimant. One pass,
+    written out (no helper calls per claim): it runs for every violent event of a
+    brief's period, some 18,000 claims for a month at 1M events."""
     out: dict[str, tuple[Claim, ...]] = {}
     for figure in data.get("figures") or ():
-        claims = tuple(Claim((c.get("claimant") or {}).get("label"), q)
-                       for c in figure.get("claims") or () if (q := _quantity(c.get("quantity"))))
+        claims = []
+        for c in figure.get("claims") or ():
+            raw = c.get("quantity")
+            if raw:
+                claimant = c.get("claimant")
+                claims.append(Claim(claimant.get("label") if claimant else None,
+                                    Quantity(raw.get("min"), raw.get("max"),
+                                             raw.get("qualifier") or "vague",
+                                             raw.get("text") or "")))
         if claims:
-            out[figure.get("kind", "")] = claims
-    own = [("fatalities", data.get("fatalities")), ("injured", data.get("injured"))]
-    own += [(f"{group}.{name}", raw) for group in FIGURE_GROUPS
-            for name, raw in (data.get(group) or {}).items()]
+            out[figure.get("kind", "")] = tuple(claims)
+    own = [(kind, data.get(kind)) for kind in ("fatalities", "injured")]
+    for group in FIGURE_GROUPS:
+        if named := data.get(group):
+            own += [(f"{group}.{name}", raw) for name, raw in named.items()]
     for kind, raw in own:
         if kind not in out and (q := _quantity(raw)):
             out[kind] = (Claim(data.get("claimed_by"), q),)

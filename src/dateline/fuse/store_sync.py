@@ -162,6 +162,7 @@ def _fuse_store(engine: Engine, fuser: Fuser, article_ids: Iterable[int] | None)
                 aliases.extend(prior_aliases.get(old, ()))
             row["data"]["aliases"] = list(dict.fromkeys(aliases))
             _keep_links(row["data"], ev, prior_links, result.aliases)
+            row["part_of"] = row["data"]["part_of"]  # the column the brief reads
             if row["data"]["parts"]:
                 wholes.add(ev.id)
             if row["data"]["part_of"]:
@@ -181,6 +182,9 @@ def _fuse_store(engine: Engine, fuser: Fuser, article_ids: Iterable[int] | None)
             still_used = set(conn.scalars(select(s.event_mentions.c.event_id)
                                           .where(s.event_mentions.c.event_id.in_(gone))))
             conn.execute(delete(s.events).where(s.events.c.event_id.in_(gone - still_used)))
+        for old, survivor in result.aliases.items():  # parts of a whole merged away
+            conn.execute(update(s.events).where(s.events.c.part_of == old)
+                         .values(part_of=survivor))
         for whole in sorted(wholes):
             _count_whole_once(conn, whole, result.aliases)
     created = sum(1 for ev in changed if not any(k in existing for k in ev.mention_keys()))

@@ -1,11 +1,12 @@
-"""The read side of the situation brief (dateline.brief): the events of a period,
-their per-day counts, the `part_of` links between fused events and the articles
-that tell them. Only reads; every query is bounded by the period's date indexes.
+"""The read side of the situation brief (dateline.brief): the events of a period
+with their `part_of` links and figures, their per-day counts and the articles that
+tell them. Only reads; every query is bounded by the period's date indexes.
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Iterable, Sequence
 
@@ -40,6 +41,7 @@ class EventRow:
     first_published: date | None
     data: dict[str, Any]
     complete: bool
+    part_of: str | None = None  # the barrage (event id) this strike is part of (0007)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,7 @@ class SourceName:
 _e = s.events
 _COLUMNS = (_e.c.event_id, _e.c.type, _e.c.family, _e.c.status, _e.c.scope, _e.c.date_start,
             _e.c.country, _e.c.admin1, _e.c.place_name, _e.c.lat, _e.c.lon, _e.c.confidence,
-            _e.c.first_published)
+            _e.c.first_published, _e.c.part_of)
 # The parts of a fused event's JSON read for every event of the period: violence
 # needs its figures (totals, nights) and place precision; every event its source count
 # and quote (ordering). "mention_count" is only in fused events' JSON
@@ -64,6 +66,14 @@ _SCALARS = (_e.c.data["source_count"].as_integer().label("source_count"),
             _e.c.data["mention_count"].as_integer().label("mention_count"))
 _VIOLENCE = (_e.c.data["figures"].label("figures"),
              _e.c.data[("location", "precision")].as_string().label("precision"))
+# The same five, on SQLite, from one parse of the event's JSON: json_extract with
+# several paths returns them as one JSON array, where five json_extracts parse the
+# whole JSON five times (SQLite 3.40 keeps no parse between calls; issue 16).
+_PACKED_PATHS = ("$.source_count", "$.quote", "$.mention_count", "$.figures",
+                 "$.location.precision")
+_PACKED = func.json_extract(_e.c.data, *_PACKED_PATHS).label("packed")
+# period_violence builds EventRows from _COLUMNS by position.
+assert [c.name for c in _COLUMNS] == [*EventRow.__slots__[:13], "part_of"]
 
 
 # Families whose events concern the countries of their parties wherever they happen
@@ -106,23 +116,43 @@ def _rows(conn, found: list[Any], *, violent: bool) -> list[EventRow]:  # noqa: 
             read = {"source_count": r.source_count, "quote": r.quote}
             if violent:
                 read.update(figures=r.figures or [], location={"precision": r.precision})
-        out.append(EventRow(r.event_id, r.type, r.family, r.status, r.scope, r.date_start,
-                            r.country, r.admin1, r.place_name, r.lat, r.lon, r.confidence,
-                            r.first_published, read, whole is not None))
+        out.append(_event_row(r, read, whole is not None))
     return out
 
 
-def period_violence(engine: Engine, start: date, end: date, countries: Sequence[str] = ()
-                    ) -> list[EventRow]:
+def _event_row(r: Any, data: dict[str, Any], complete: bool) -> EventRow:
+    return EventRow(r.event_id, r.type, r.family, r.status, r.scope, r.date_start, r.country,
+                    r.admin1, r.place_name, r.lat, r.lon, r.confidence, r.first_published,
+                    data, complete, r.part_of)
+
+
+def period_violence(engine: Engine, start: date, end: date, countries: Sequence[str] = (),
+                    *, packed: bool | None = None) -> list[EventRow]:
     """Every violent event of the period (the brief counts their dead and weapons), with
-    the parts of their JSON that counting needs; unfused ones with their whole JSON."""
+    its `part_of` link and the parts of its JSON that counting needs; unfused ones with
+    their whole JSON. ``packed``: read the parts in one parse (default on SQLite)."""
     e = s.events
+    packed = engine.dialect.name == "sqlite" if packed is None else packed
     found: list[Any] = []
     with engine.connect() as conn:
         for conds in _period(start, end):
-            found += conn.execute(select(*_COLUMNS, *_SCALARS, *_VIOLENCE).where(
-                *conds, e.c.family == "violence", *_concerning(countries))).all()
-        return _rows(conn, found, violent=True)
+            where = (*conds, e.c.family == "violence", *_concerning(countries))
+            if not packed:
+                found += conn.execute(select(*_COLUMNS, *_SCALARS, *_VIOLENCE).where(*where)).all()
+                continue
+            # A month of rows: unpacked as tuples (a Row's attributes cost more than
+            # the JSON here), each the columns of _COLUMNS in order, then _PACKED.
+            for *columns, packed_json in conn.execute(select(*_COLUMNS, _PACKED).where(*where)):
+                source_count, quote, mention_count, figures, precision = \
+                    json.loads(packed_json) if packed_json else (None,) * len(_PACKED_PATHS)
+                data = {"source_count": source_count, "quote": quote, "figures": figures or [],
+                        "location": {"precision": precision}}
+                found.append((EventRow(*columns[:13], data, False, columns[13]), mention_count))
+        if not packed:
+            return _rows(conn, found, violent=True)
+        whole = _first_mentions(conn, [row.event_id for row, n in found if n is None])
+        return [replace(row, data=whole[row.event_id], complete=True)
+                if n is None and row.event_id in whole else row for row, n in found]
 
 
 def period_counts(engine: Engine, start: date, end: date, countries: Sequence[str] = ()
@@ -209,34 +239,6 @@ def _first_mentions(conn, event_ids: list[str]) -> dict[str, dict[str, Any]]:  #
                               .order_by(m.c.article_id, m.c.ordinal)):
             found.setdefault(r.event_id, r.data)
     return found
-
-
-def part_of_links(engine: Engine, start: date, end: date, countries: Sequence[str] = ()
-                  ) -> dict[str, str]:
-    """child event id -> parent event id for the period's violent events, from the
-    mentions' article-local `part_of` ids.
-
-    Fusion leaves the fused event's part_of empty (a mention's part_of names another
-    mention of the same article); the link between events is read back through the
-    mentions: the parent is the event that article's mention ``part_of`` belongs to.
-    One join per period branch, done by the database.
-    """
-    e, child = s.events, s.event_mentions
-    parent = s.event_mentions.alias("parent")
-    links: dict[str, str] = {}
-    with engine.connect() as conn:
-        for conds in _period(start, end):
-            query = (select(child.c.event_id.label("child"), parent.c.event_id.label("parent"))
-                     .select_from(e.join(child, child.c.event_id == e.c.event_id)
-                                  .join(parent, and_(
-                                      parent.c.article_id == child.c.article_id,
-                                      parent.c.mention_key == child.c.data["part_of"].as_string())))
-                     .where(*conds, e.c.family == "violence", *_concerning(countries))
-                     .order_by(child.c.event_id, child.c.article_id))
-            for r in conn.execute(query):
-                if r.parent != r.child:
-                    links.setdefault(r.child, r.parent)
-    return links
 
 
 def source_names(engine: Engine, event_ids: Iterable[str]) -> dict[str, list[SourceName]]:

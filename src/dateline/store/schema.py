@@ -94,6 +94,9 @@ events = Table(
     Column("lon", Float),
     # how coarse lat/lon are: point | district | city | region | country (migration 0005)
     Column("place_precision", String(16)),
+    # the barrage (event id) this strike is part of, written by ingest and fusion for
+    # the brief's counting (migration 0007); NULL for every other event
+    Column("part_of", String(40)),
     Column("fatalities_min", Integer),
     Column("fatalities_max", Integer),
     Column("injured_min", Integer),
@@ -135,6 +138,9 @@ events = Table(
           "place_name", "fatalities_min",
           sqlite_where=text("date_start IS NULL OR date_end <> date_start"),
           postgresql_where=text("date_start IS NULL OR date_end <> date_start")),
+    # The parts of a whole, found when fusion merges the whole away (migration 0007).
+    Index("ix_events_part_of", "part_of", sqlite_where=text("part_of IS NOT NULL"),
+          postgresql_where=text("part_of IS NOT NULL")),
 )
 
 # Database triggers on `events` keep these counts (dialect-specific, so they live in

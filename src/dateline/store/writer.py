@@ -267,7 +267,11 @@ class StoreWriter:
                 continue
             for ordinal, mention in enumerate(extraction.events):
                 event_id = event_id_for(record.content_hash, mention.id)
-                event_rows.append(_event_row(event_id, mention, record.article.published, now))
+                row = _event_row(event_id, mention, record.article.published, now)
+                # The whole is a mention of the same article: its placeholder event.
+                if mention.part_of:
+                    row["part_of"] = event_id_for(record.content_hash, mention.part_of)
+                event_rows.append(row)
                 mention_rows.append(_mention_row(article_id, ordinal, event_id, mention))
                 mentions.append(mention)
             quote_rows += [{"article_id": article_id, "ordinal": i, "speaker": q.speaker,
@@ -324,7 +328,7 @@ def _event_row(event_id: str, mention: EventMention, published, now: datetime) -
         "place_name": (loc.name or loc.text) if loc else None,
         "admin1": loc.admin1 if loc else None,
         "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-        "place_precision": loc.precision if loc else None,
+        "place_precision": loc.precision if loc else None, "part_of": None,
         "fatalities_min": mention.fatalities.min if mention.fatalities else None,
         "fatalities_max": mention.fatalities.max if mention.fatalities else None,
         "injured_min": mention.injured.min if mention.injured else None,

@@ -15,7 +15,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     warnings.simplefilter("ignore")
-    from dateline.extraction.pipeline import Extractor, PlaceResolver, add_gazetteer_places
+    from dateline.extraction.pipeline import Extractor, PlaceResolver
+    from dateline.extraction.prepare import add_gazetteer_places
     from dateline.ingest.read import read_path
 
     extractor = Extractor.from_settings()

@@ -120,7 +120,7 @@ def test_two_accounts_of_a_toll_in_one_sentence_are_two_claimed_events(extractor
 
 
 def test_state_run_television_is_no_state(extractor):
-    from dateline.extraction.facts import find_places
+    from dateline.extraction.place_mentions import find_places
     from dateline.extraction.lexicon import load_lexicon
     from dateline.geo.countries import country_code
     doc = extractor.nlp("Saudi Arabia's state-run television put the death toll at more than 50.")
@@ -176,7 +176,7 @@ def test_a_toll_placed_only_at_its_country_is_at_the_one_site_the_text_names(ext
 
 
 def test_an_institution_named_after_a_country_is_no_place(extractor):
-    from dateline.extraction.facts import find_places
+    from dateline.extraction.place_mentions import find_places
     from dateline.extraction.lexicon import load_lexicon
     from dateline.geo.countries import country_code
     doc = extractor.nlp("The drones were downed hours ahead of a U.S. Senate vote on military aid.")

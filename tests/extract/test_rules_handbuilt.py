@@ -5,7 +5,7 @@ from handbuilt import build, drafts
 
 from dateline.extraction.components.diplomacy import leaders_spoke
 from dateline.extraction.components.base import Draft
-from dateline.extraction.pipeline import split_parenthesised_places
+from dateline.extraction.prepare import split_parenthesised_places
 
 
 def kinds(spec, ents=()):

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor
+from .actor_countries import _destinations, _main_country, _ranked_countries, country_of_text
 from .lexicon import Lexicon
 
 TITLES = {"president", "minister", "chancellor", "premier", "secretary", "king", "emir", "prince",
@@ -20,23 +20,6 @@ TITLES = {"president", "minister", "chancellor", "premier", "secretary", "king",
           "commander", "envoy", "ambassador", "leader", "head", "prime", "foreign", "defence",
           "defense", "sheikh", "sultan", "pope", "senator", "adviser", "advisor"}
 DETERMINERS = re.compile(r"^(the|a|an)\s+", re.I)
-
-
-@lru_cache(maxsize=8192)
-def _country_code(text: str) -> str | None:
-    """A country named by a word or name, from the country lists (a pure lookup, so cached)."""
-    from ..geo import countries
-
-    code = countries.country_code(text)
-    if code:
-        return code
-    return countries.metonym_country(text) if hasattr(countries, "metonym_country") else None
-
-
-def country_of_text(text: str, lex: Lexicon) -> str | None:
-    """A country named or implied by one word or name: 'Russian', "France's", 'Kremlin'."""
-    clean = re.sub(r"['’]s$", "", text.strip())
-    return _country_code(clean) or lex.actors_lower.get(clean.lower())
 
 
 @dataclass
@@ -204,45 +187,6 @@ def international(text: str, lex: Lexicon) -> bool:
         return True   # capitals only: "the UN's coordinator", not "Kim Jong-un"
     low = f" {re.sub(r'[^a-z./ ]+', ' ', text.lower())} "
     return lex.international_re is not None and lex.international_re.search(low) is not None
-
-
-def _ranked_countries(docs: list[Doc], lex: Lexicon) -> list[str]:
-    from collections import Counter
-
-    counts: Counter[str] = Counter()
-    for doc in docs:
-        for ent in doc.ents:
-            if ent.label_ == "GPE":  # places, not nationality adjectives ("Russian strikes")
-                code = country_of_text(ent.text, lex)
-                if code:
-                    counts[code] += 1
-    return [c for c, _ in counts.most_common()]
-
-
-def _main_country(docs: list[Doc], lex: Lexicon) -> str | None:
-    ranked = _ranked_countries(docs, lex)
-    return ranked[0] if ranked else None
-
-
-TRAVEL = {"travel", "visit", "fly", "trip", "go", "head", "arrive", "journey"}
-
-
-def _destinations(name: str, sentences: list[Span], lex: Lexicon) -> set[str]:
-    """Countries a person is said to travel to, in sentences that name them."""
-    last = name.split()[-1]
-    out: set[str] = set()
-    for sent in sentences:
-        if last not in sent.text:
-            continue
-        for tok in sent:
-            if tok.lemma_.lower() not in TRAVEL:
-                continue
-            for ent in sent.ents:
-                if ent.label_ == "GPE" and ent.root.head.i in (tok.i, *[c.i for c in tok.children if c.dep_ == "prep"]):
-                    code = country_of_text(ent.text, lex)
-                    if code:
-                        out.add(code)
-    return out
 
 
 GENERIC_FORCES = {"army", "military", "troops", "police", "government", "forces", "authorities",

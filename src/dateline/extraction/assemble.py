@@ -49,7 +49,7 @@ def fold_intercepts(drafts: list[Draft], resolved: dict | None = None) -> list[D
             for k, v in d.intercepted.items():
                 d.weapons.setdefault(k, v)
             if d.place is None:
-                from .components.common import _prep_of
+                from .components.where import _prep_of
                 d.place = next((p for p in d.facts.places if _prep_of(p) == "over" and not p.is_modifier), None)
         out.append(d)
     return out
@@ -57,7 +57,7 @@ def fold_intercepts(drafts: list[Draft], resolved: dict | None = None) -> list[D
 
 def _weapon_nation(d: Draft) -> str | None:
     """Whose weapons the counts name ("four Ukrainian missiles" -> UA), if they say."""
-    from .actors import _country_code
+    from .actor_countries import _country_code
     for q in list(d.intercepted.values()) + list(d.weapons.values()):
         for word in (q.text or "").split()[:3]:
             code = _country_code(word)

@@ -160,7 +160,7 @@ def _source_country(d: Draft) -> str | None:
     """The country of whoever the text credits ("Azerbaijan's Defense Ministry" -> AZ)."""
     if not d.claimed_by:
         return None
-    from .actors import _country_code
+    from .actor_countries import _country_code
     for word in d.claimed_by.replace("’", "'").split()[:3]:
         code = _country_code(word.removesuffix("'s"))
         if code:

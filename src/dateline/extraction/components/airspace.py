@@ -10,7 +10,8 @@ import re
 
 from ..facts import SentenceFacts
 from .base import Context, Draft, claimant, status_of, veto
-from .common import OVERFLY, RATE, FamilyComponent, event_places, overflown
+from .common import RATE, FamilyComponent
+from .where import OVERFLY, event_places, overflown
 from .counts import attach_quantities, singular_weapons
 
 

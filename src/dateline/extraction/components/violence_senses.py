@@ -7,7 +7,7 @@ import re
 
 from ..lexicon import load_lexicon
 from .base import Draft, claimant, status_of, trigger_actor
-from .common import is_water
+from .where import is_water
 from .counts import attach_quantities
 
 CROWD_CONTROL = re.compile(r"\b(tear ?gas|teargas|rubber bullets?|water cannons?|warning shots|pepper spray|stun grenades?)\b", re.I)

@@ -182,3 +182,13 @@ def test_an_institution_named_after_a_country_is_no_place(extractor):
     doc = extractor.nlp("The drones were downed hours ahead of a U.S. Senate vote on military aid.")
     places = find_places(next(doc.sents), load_lexicon(), 0, country_code)
     assert all(p.is_modifier for p in places if p.text == "U.S.")
+
+
+def test_a_wave_the_night_before_is_another_nights_attack(extractor):
+    text = ("Drones over the capital\n\nRussia attacked Ukraine overnight with waves of drones, officials said Monday.\n\n"
+            "The mayor said Russia sent 40 drones toward the Kyiv region and that all of them were destroyed.\n\n"
+            "The latest attacks followed a wave the night before that the president said included 45 Shahed "
+            "drones that his forces shot down.")
+    attacks = [e for e in dateline.extract(text, published="2023-01-02").events if e.type == "attack"]
+    earlier = [e for e in attacks if e.date is not None and str(e.date.start) == "2023-01-01"]
+    assert len(earlier) == 1 and earlier[0].weapons["drones"].min == 45

@@ -75,3 +75,9 @@ def test_next_weekday_is_after_the_anchor_and_vague_spans_stay_coarse():
     assert best_time("they meet next Tuesday", TUE).start == date(2025, 5, 27)  # the anchor is a Tuesday
     span = best_time("a few days ago", TUE)
     assert span.precision == "week" and span.start < span.end < TUE
+
+
+def test_the_night_before_is_the_day_before_unless_a_date_follows():
+    assert best_time("a wave the night before that he said included 45 drones", TUE).start == date(2025, 5, 19)
+    assert best_time("in the previous night's attack", TUE).start == date(2025, 5, 19)
+    assert best_time("the night before the vote on May 3", TUE).start == date(2025, 5, 3)

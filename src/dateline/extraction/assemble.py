@@ -19,7 +19,7 @@ from ..models import Evidence, EventMention, Place, Quote, Span, Target
 from .components.base import Draft
 from .facts import SentenceFacts
 from .components.violence import GENERIC_ATTACK
-from .merge import CONCRETE, Cluster, place_country, place_key
+from .merge import CONCRETE, EARLIER, Cluster, place_country, place_key
 
 
 def fold_intercepts(drafts: list[Draft], resolved: dict | None = None) -> list[Draft]:
@@ -46,8 +46,12 @@ def fold_intercepts(drafts: list[Draft], resolved: dict | None = None) -> list[D
                 continue  # "air defences downed a drone" with no barrage to join and no launch told
             # an attack of its own: what was downed was launched, and where it was downed is
             # the nearest the text comes to where it was aimed
+            from .lexicon import load_lexicon
+            classes = {typ: cls for _, cls, typ in load_lexicon().weapons if typ}
             for k, v in d.intercepted.items():
-                d.weapons.setdefault(k, v)
+                if k in classes:   # "45 Shahed drones": the type, and its class
+                    d.weapon_types.setdefault(k, v)
+                d.weapons.setdefault(classes.get(k, k), v)
             if d.place is None:
                 from .components.where import _prep_of
                 d.place = next((p for p in d.facts.places if _prep_of(p) == "over" and not p.is_modifier), None)
@@ -67,7 +71,10 @@ def _weapon_nation(d: Draft) -> str | None:
 
 
 def _same_night(a: Draft, b: Draft) -> bool:
-    """Either undated by its own words, or both on the same day."""
+    """Either undated by its own words, or both on the same day; "a wave the night before" is
+    never the barrage the report is about."""
+    if a.date and a.date.text and a.date.start and EARLIER.search(a.date.text):
+        return bool(b.date and b.date.start == a.date.start)
     if not (a.date and b.date and a.date.text and b.date.text and a.date.start and b.date.start):
         return True
     return a.date.start == b.date.start

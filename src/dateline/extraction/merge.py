@@ -8,6 +8,7 @@ paragraph. The draft that says most becomes the evidence, the others support.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..models import Place
@@ -16,6 +17,10 @@ from .components.base import Draft
 
 # families whose events happen somewhere at some time (not words or plans)
 CONCRETE = {name for name, spec in FAMILIES.items() if spec.concrete}
+
+
+# a date told as earlier than the report's other events ("the night before", "a day earlier")
+EARLIER = re.compile(r"\b(before|previous|earlier|yesterday|ago)\b", re.I)
 
 
 @dataclass
@@ -90,8 +95,9 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
                 and a.actors[0].country != b.actors[0].country:
             return False
         if a.date and b.date and a.date.start and b.date.start and a.date.text and b.date.text \
-                and abs((a.date.start - b.date.start).days) > 1:
-            return False
+                and (abs((a.date.start - b.date.start).days) > 1
+                     or (a.date.start != b.date.start and any(EARLIER.search(x.date.text) for x in (a, b)))):
+            return False   # "a wave the night before", "yesterday's strike": another day's attack
         if (a.weapons or a.fatalities) and (b.weapons or b.fatalities) and not a.facts.is_heading \
                 and not b.facts.is_heading and not (a.facts.is_lead or b.facts.is_lead):
             if ka != kb:
@@ -194,7 +200,8 @@ def merge_drafts(drafts: list[Draft], resolved: dict[tuple[int, int], Place | No
         if _inventory(d):
             # "The missiles included 14 Kalibr ...": the breakdown of the barrage already told
             host = next((c for c in clusters if c.family == "violence" and c.primary.weapons
-                         and (place_key(c.primary, resolved) or ("",))[0] == "country"), None)
+                         and (place_key(c.primary, resolved) or ("",))[0] == "country"
+                         and _compatible_days(d, c.primary)), None)
             if host is not None:
                 host.add(d)
                 continue
@@ -283,6 +290,14 @@ def _inventory(d: Draft) -> bool:
 
 def _unplaced_thin(d: Draft) -> bool:
     return d.family == "violence" and d.place is None and not d.nationwide and _thin(d)
+
+
+def _compatible_days(a: Draft, b: Draft) -> bool:
+    """Not told as different days ("the night before" and "overnight")."""
+    if not (a.date and b.date and a.date.start and b.date.start and a.date.text and b.date.text):
+        return True
+    return a.date.start == b.date.start or (abs((a.date.start - b.date.start).days) <= 1
+                                            and not any(EARLIER.search(x.date.text) for x in (a, b)))
 
 
 def _same_days(a: Draft, b: Draft) -> bool:

@@ -56,7 +56,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"\b(?:(?:the\s+)?(?:early|small|first)\s+hours\s+of\s+)?(?:(?P<pre>on|last|early|late|since|by|next|this\s+coming|coming)\s+)?(?P<wd>{_WD})(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("anchor_day", re.compile(r"\b(overnight|pre-dawn|predawn|this morning|earlier today|today|tonight|last night|this evening|this afternoon|early hours)\b", re.I)),
     ("same_day", re.compile(r"\b(that|the same) (night|day|morning|evening|afternoon)\b", re.I)),
-    ("yesterday", re.compile(r"\b(yesterday|the previous day|a day earlier)\b", re.I)),
+    # "a wave the night before": the night before the report ("the night before the vote" is an offset)
+    ("yesterday", re.compile(r"\b(yesterday|the previous (?:day|night|evening)|a day earlier|"
+                             r"the (?:night|evening) before(?!\s+(?:last|the|this|\w+day\b|(?-i:[A-Z0-9]))))\b", re.I)),
     # an age dates the start of what it qualifies; any other time in the sentence dates the event
     ("age", _NEWS["age"]),
     ("last_week", re.compile(r"\b(last week|earlier this week|this week|past week)\b", re.I)),

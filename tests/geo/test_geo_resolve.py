@@ -2,7 +2,7 @@
 import pytest
 
 from dateline.geo import Gazetteer, GeoContext
-from dateline.geo.build import PlaceRecord
+from dateline.geo.gazetteer_file import PlaceRecord
 from dateline.models import Place
 
 

@@ -34,10 +34,10 @@ from pathlib import Path
 from ..errors import GazetteerError
 from ..models import Place
 from ..settings import Settings
-from .build import SCHEMA_VERSION, PlaceRecord, write_places
 from .context import (context_countries, foreign_without_evidence, framed_place, in_countries, is_fragment,
                       is_notable)
 from .countries import country_code, country_info
+from .gazetteer_file import SCHEMA_VERSION, PlaceRecord, write_places
 from .names import loose_key, name_key, split_cue
 from .ranking import Candidate, GeoContext, Scope, best
 

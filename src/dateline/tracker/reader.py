@@ -13,6 +13,9 @@ The cascade, sentence by sentence (headlines and subheads are skipped):
    what (the provision or proposal named after the cue), which position;
 6. "X were removed", said approvingly, marks provisions removed and the
    speaker opposed to them.
+
+Step 5 is tracker/stances.py (a mixin over this walk's state); the per-sentence
+regexes and lexicon look-ups all steps use are tracker/sentence_cues.py.
 """
 from __future__ import annotations
 
@@ -20,40 +23,16 @@ import re
 
 from ..models import Extraction
 from .findings import ArticleFindings, FoundProvision, FoundStance, FoundVersion, LocalProposal
-from .lexicon import Cue, Lexicon, load
+from .lexicon import Lexicon, load
 from .mentions import Mention, find_mentions, sponsor_verb
-from .models import PROPOSAL_TARGET, EvidenceRef
-from .parties import PartyFinder, names_an_official, pick_conflict
-from .text import Piece, clauses, figures, items, quotes, sentences
-
-REPORTING = re.compile(
-    r"\b(said|says|told|signaled|signalled|warned|noted|stressed|added|argued|announced|declared|"
-    r"stated|wrote|confirmed|acknowledged|called|described|viewed|views|saying|noting|calling|"
-    r"arguing|warning)\b")
-SUBORDINATE = re.compile(r"^(?:while|as|after|although|though|when|despite|even as|under|in|at|"
-                         r"still|meanwhile|however|on|by)\b[^,]*,\s*", re.IGNORECASE)
-DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'’-]+,[^—–]{0,40}?(?:—|–|--)\s*")
-HEDGE = re.compile(r"\b(is|are|was|were)\s+(likely|expected|set)\s+to\b|\bpredicted\b|\bexpects?\b",
-                   re.IGNORECASE)
-EMBEDDED_GAP = re.compile(r"^\s*(?:(?:had|has|have|would|will|was|is|also|still|formally|then|later|"
-                          r"not|yet|it|they)\s+)*$", re.IGNORECASE)
-ANAPHOR = re.compile(r"\b(those|these|such|the)\s+(conditions|terms|provisions|demands|points|clauses|"
-                     r"concessions)\b", re.IGNORECASE)
-PRONOUN_OBJECT = re.compile(r"^\s*(it|them)\b", re.IGNORECASE)
-VENUE = re.compile(r"\b(?:talks|negotiations|meetings?|round|summit)\s+in\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
-                   r"|\b(?:in|at)\s+([A-Z][a-z]+),?\s+where\b|\bthe\s+([A-Z][a-z]+)\s+(?:talks|round)\b")
-MEDIATED_BY = re.compile(r"\b(?:mediated|brokered|sponsored|drafted|proposed)\s+by\s+(?:the\s+)?")
-CONTENT_OPENER = re.compile(r"^(?:It|The (?:first|second|third|final|last) (?:phase|stage)|Under the)\b")
-# Negated acceptance ("would not sign") is a refusal that a condition turns into 'conditional'.
-NEGATED_ACCEPT = re.compile(r"\b(not|n't|never)\b", re.IGNORECASE)
+from .parties import PartyFinder, pick_conflict
+from .sentence_cues import (CONTENT_OPENER, MEDIATED_BY, REPORTING, VENUE, cue_match, is_body, subject_text,
+                            topic_of, topics_in)
+from .stances import StanceSteps
+from .text import Piece, figures, items, quotes, sentences
 
 
-def _is_body(sentence: Piece) -> bool:
-    """Headlines, subheads, bylines and datelines have no final punctuation."""
-    return bool(re.search(r"[.!?][\"”’)]*$", sentence.value))
-
-
-class ArticleReader:
+class ArticleReader(StanceSteps):
     """Reads one article; ``read()`` returns its findings."""
 
     def __init__(self, extraction: Extraction, article_id: str, lexicon: Lexicon | None = None) -> None:
@@ -90,7 +69,7 @@ class ArticleReader:
         return hints
 
     def read(self) -> ArticleFindings:
-        body = [s for s in sentences(self.text, self.article.paragraphs) if _is_body(s)]
+        body = [s for s in sentences(self.text, self.article.paragraphs) if is_body(s)]
         for sentence in body:
             self._read_sentence(sentence)
         source = self.article.url or self.article.site or self.article.title or None
@@ -123,9 +102,6 @@ class ArticleReader:
         self.recent = proposal
         return proposal
 
-    def _evidence(self, sentence: Piece) -> EvidenceRef:
-        return EvidenceRef(sentence.value, self.article_id, sentence.start, sentence.end)
-
     def _read_sentence(self, sentence: Piece) -> None:
         value = sentence.value
         mentions = find_mentions(value, sentence.start, self.lexicon, self.finder)
@@ -149,7 +125,7 @@ class ArticleReader:
             self.last_parties = (lead[0].party,)
 
     def _sponsored_by_verb(self, sentence: Piece, verb: re.Match[str], mentions: list[Mention]) -> list[Mention]:
-        subject = _subject_text(sentence.value[:verb.start()])
+        subject = subject_text(sentence.value[:verb.start()])
         sponsors = tuple(dict.fromkeys(h.party for h in self.finder.find(subject)))
         if not sponsors:
             return mentions
@@ -202,9 +178,9 @@ class ArticleReader:
         region_start = min(starts)
         found = []
         for item in items(value[region_start:], sentence.start + region_start):
-            topic = self.topic_of(item.value)
+            topic = topic_of(self.lexicon, item.value)
             if topic:
-                removed = bool(self._cue_match("removal", item.value))
+                removed = bool(cue_match(self.lexicon, "removal", item.value))
                 version = mention.version if mention else None
                 found.append(FoundProvision(topic, item.value, figures(item.value), version, removed,
                                             self._evidence(sentence), item.start, item.end))
@@ -212,232 +188,19 @@ class ArticleReader:
             proposal.provisions.extend(found)
             self.last_provisions = found
 
-    def topic_of(self, phrase: str) -> str | None:
-        """The topic whose cue comes first in the phrase (ties: the earlier topic in the file)."""
-        best: tuple[int, int, str] | None = None
-        for rank, topic in enumerate(self.lexicon.topics):
-            for cue in topic.cues:
-                m = cue.search(phrase)
-                if m and (best is None or (m.start(), rank) < best[:2]):
-                    best = (m.start(), rank, topic.topic)
-        return best[2] if best else None
-
-    def _cue_match(self, kind: str, text: str) -> re.Match[str] | None:
-        for cue in self.lexicon.cues:
-            if cue.kind == kind:
-                m = cue.pattern.search(text)
-                if m:
-                    return m
-        return None
-
-    # -- step 5: stances
-    def _stances(self, sentence: Piece, resolved: list[tuple[Mention, LocalProposal]]) -> None:
-        previous: tuple[str, ...] = ()
-        for clause in clauses(sentence):
-            parties = self._clause_stances(sentence, clause, resolved, previous)
-            if parties:
-                previous = parties
-                self.last_parties = parties
-
-    def _first_cue(self, text: str) -> tuple[Cue, re.Match[str]] | None:
-        best = None
-        for order, cue in enumerate(self.lexicon.cues):
-            if cue.kind not in ("verb", "evaluation"):
-                continue
-            for m in cue.pattern.finditer(text):
-                if best is None or (m.start(), order) < (best[1].start(), best[2]):
-                    best = (cue, m, order)
-                break
-        return (best[0], best[1]) if best else None
-
-    def _clause_stances(self, sentence: Piece, clause: Piece, resolved: list[tuple[Mention, LocalProposal]],
-                        previous: tuple[str, ...]) -> tuple[str, ...]:
-        text = clause.value
-        found = self._first_cue(text)
-        if found is None:
-            return self._condition_only(sentence, clause, previous) or self._subject_parties(clause)
-        cue, m = found
-        if HEDGE.search(text[:m.start()]):
-            return ()
-        verb = sponsor_verb(sentence.value, self.lexicon)
-        if verb and clause.start - sentence.start <= verb.start() < clause.start - sentence.start + m.start():
-            return ()  # "X proposed a truce under which ... would stop": the plan's content
-        speaker, parties = self._speaker(sentence, clause, m, resolved, previous)
-        if not parties:
-            return ()
-        position = cue.position or "supports"
-        condition = self._condition_after(text, 0)
-        if condition and (position == "supports" or (position == "rejects" and NEGATED_ACCEPT.search(m.group(0)))):
-            position = "conditional"
-        targets = self._targets(clause, cue, m, resolved)
-        quote = next(iter(quotes(text)), None)
-        for target, proposal, version in targets:
-            for party in parties:
-                if party in proposal.sponsors and target == PROPOSAL_TARGET and position == "supports":
-                    continue  # a sponsor backing its own plan is not news for the matrix
-                stance = FoundStance(party, target, position, self._evidence(sentence), speaker, quote, version)
-                if not any(s.party == party and s.target == target and (
-                        s.position == position or s.evidence.start == sentence.start)
-                        for s in proposal.stances):
-                    proposal.stances.append(stance)
-        return parties
-
-    def _subject_parties(self, clause: Piece) -> tuple[str, ...]:
-        """Who a clause without a stance is about: "Russian officials said ..." -> Russia."""
-        report = REPORTING.search(clause.value)
-        if not report:
-            return ()
-        subject = _subject_text(clause.value[:report.start()])
-        if not subject or self.finder.is_commentary(subject):
-            return ()
-        return tuple(dict.fromkeys(h.party for h in self.finder.find(subject) if not h.possessive
-                                   or subject.startswith(clause.value[h.start:h.end]))) or \
-            tuple(dict.fromkeys(h.party for h in self.finder.find(subject)))
-
-    def _condition_after(self, text: str, start: int) -> re.Match[str] | None:
-        for cue in self.lexicon.cues:
-            if cue.kind == "condition":
-                m = cue.pattern.search(text, start)
-                if m:
-                    return m
-        return None
-
-    def _condition_only(self, sentence: Piece, clause: Piece, previous: tuple[str, ...]) -> tuple[str, ...]:
-        """"... that the troop withdrawal depended on X": conditional on that provision."""
-        m = re.search(r"\b(depends|depended|depending|conditional)\s+on\b", clause.value)
-        if not m or not previous or self.recent is None:
-            return ()
-        topic = self.topic_of(clause.value[:m.start()])
-        if topic:
-            self._add(self.recent, FoundStance(previous[0], topic, "conditional", self._evidence(sentence),
-                                               None, None, None), sentence, clause.value[:m.start()])
-            return previous
-        return ()
-
-    def _add(self, proposal: LocalProposal, stance: FoundStance, sentence: Piece, phrase: str) -> None:
-        if stance not in proposal.stances:
-            proposal.stances.append(stance)
-        if stance.target != PROPOSAL_TARGET and not any(p.topic == stance.target for p in proposal.provisions):
-            start = sentence.value.find(phrase.strip())
-            proposal.provisions.append(FoundProvision(
-                stance.target, phrase.strip(), figures(phrase), None, False, stance.evidence,
-                sentence.start + max(start, 0), sentence.start + max(start, 0) + len(phrase.strip())))
-
-    def _speaker(self, sentence: Piece, clause: Piece, cue: re.Match[str],
-                 resolved: list[tuple[Mention, LocalProposal]],
-                 previous: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
-        text = clause.value
-        report = REPORTING.search(text[:cue.start()])
-        head_end = report.start() if report else cue.start()
-        subject = _subject_text(text[:head_end])
-        subject_offset = clause.start + text.find(subject) if subject else clause.start
-        if subject and self.finder.is_commentary(subject):
-            return None, ()
-        in_mentions = [(m.start, m.end) for m, _ in resolved]
-        hits = [h for h in self.finder.find(subject)
-                if not any(s <= subject_offset + h.start < e for s, e in in_mentions)]
-        if subject and not hits and any(s >= subject_offset and e <= subject_offset + len(subject) + 1
-                                        for s, e in in_mentions):
-            return None, ()  # "The Quad proposal calls for ...": content, not a stance
-        parties = tuple(dict.fromkeys(h.party for h in hits))
-        # an embedded subject right before the cue: "... said Kyiv supported ..."
-        if report:
-            between = text[report.end():cue.start()]
-            for h in reversed(self.finder.find(between)):
-                if not h.possessive and EMBEDDED_GAP.match(between[h.end:]):
-                    parties = (h.party,)
-                    break
-        if not parties:
-            parties = self._hinted(sentence) or ()
-        if not parties and (not subject or re.fullmatch(r"(?:it|they|he|she|the group)", subject, re.I)):
-            parties = previous or self.last_parties if not subject else (previous or self.last_parties)
-        if not parties and subject and names_an_official(subject):
-            parties = self.last_parties
-        return (subject or None), tuple(parties)
-
-    def _hinted(self, sentence: Piece) -> tuple[str, ...]:
-        for start, end, parties in self.hints:
-            if start < sentence.end and end > sentence.start:
-                return parties
-        return ()
-
-    def _targets(self, clause: Piece, cue: Cue, m: re.Match[str],
-                 resolved: list[tuple[Mention, LocalProposal]]) -> list[tuple[str, LocalProposal, str | None]]:
-        text = clause.value
-        in_clause = [(mn, p) for mn, p in resolved if clause.start <= mn.start < clause.end
-                     and not (mn.start < clause.start + m.end() and mn.end > clause.start + m.start())]
-        default = in_clause[0][1] if in_clause else self.recent
-        if default is None:
-            return []
-        if cue.kind == "evaluation":
-            before = [x for x in in_clause if x[0].end <= clause.start + m.start()]
-            pick = before[-1] if before else (in_clause[0] if in_clause else None)
-            if pick:
-                return [(PROPOSAL_TARGET, pick[1], pick[0].version)]
-            if re.search(r"\b(it|the move)\b", text[:m.start()] + text[m.end():], re.I):
-                return [(PROPOSAL_TARGET, default, None)]
-            return []
-        condition = self._condition_after(text, m.end())
-        window_end = condition.start() if condition else len(text)
-        window = text[m.end():window_end]
-        after = [x for x in in_clause if clause.start + m.end() <= x[0].start < clause.start + window_end]
-        anaphor = ANAPHOR.search(window)
-        first_mention = after[0][0].start - clause.start - m.end() if after else len(window)
-        if anaphor and anaphor.start() < first_mention and self.last_provisions:
-            return [(p.topic, default, p.version) for p in _unique_topics(self.last_provisions)]
-        if PRONOUN_OBJECT.match(window):
-            return [(PROPOSAL_TARGET, default, None)]
-        masked = window[:first_mention]
-        topics = [(t, default, None) for t in self._topics_in(masked)]
-        if topics:
-            owner = after[0][1] if after else default
-            for t, _, _ in topics:
-                self._ensure_provision(owner, t, clause, masked)
-            return [(t, owner, None) for t, _, _ in topics]
-        if after:
-            return [(PROPOSAL_TARGET, after[0][1], after[0][0].version)]
-        # nothing named after the cue: a provision named before it ("... must not be restricted")
-        subject_end = text.find(text[:m.start()].strip()) if text[:m.start()].strip() else 0
-        before_topics = self._topics_in(text[subject_end:m.end()])
-        if before_topics:
-            for t in before_topics:
-                self._ensure_provision(default, t, clause, text[:m.end()])
-            return [(t, default, None) for t in before_topics]
-        if NEGATED_ACCEPT.search(m.group(0)):
-            return [(PROPOSAL_TARGET, default, None)]  # "would not sign until ..."
-        return []
-
-    def _topics_in(self, text: str) -> list[str]:
-        out = []
-        for item in items(text):
-            topic = self.topic_of(item.value)
-            if topic and topic not in out:
-                out.append(topic)
-        return out
-
-    def _ensure_provision(self, proposal: LocalProposal, topic: str, clause: Piece, phrase: str) -> None:
-        if any(p.topic == topic for p in proposal.provisions):
-            return
-        for item in items(phrase, clause.start + clause.value.find(phrase) if phrase in clause.value else clause.start):
-            if self.topic_of(item.value) == topic:
-                proposal.provisions.append(FoundProvision(
-                    topic, item.value, figures(item.value), None, False,
-                    EvidenceRef(clause.value, self.article_id, clause.start, clause.end), item.start, item.end))
-                return
-
     # -- step 6: removals
     def _removals(self, sentence: Piece, resolved: list[tuple[Mention, LocalProposal]]) -> None:
-        removal = self._cue_match("removal", sentence.value)
+        removal = cue_match(self.lexicon, "removal", sentence.value)
         proposal = resolved[0][1] if resolved else self.recent
         if not removal or proposal is None:
             return
         clause_start = max(sentence.value.rfind(",", 0, removal.start()), 0)
         region = sentence.value[clause_start:removal.start()]
-        topics = self._topics_in(region) or self._topics_in(sentence.value[removal.end():])[:1]
+        topics = topics_in(self.lexicon, region) or topics_in(self.lexicon, sentence.value[removal.end():])[:1]
         if not topics:
             return
-        praised = self._cue_match("praise", sentence.value)
-        subject = _subject_text(sentence.value[:REPORTING.search(sentence.value).start()]) \
+        praised = cue_match(self.lexicon, "praise", sentence.value)
+        subject = subject_text(sentence.value[:REPORTING.search(sentence.value).start()]) \
             if REPORTING.search(sentence.value) else ""
         parties = tuple(dict.fromkeys(h.party for h in self.finder.find(subject)))
         for topic in topics:
@@ -457,22 +220,7 @@ class ArticleReader:
                 return
         offset = sentence.start + sentence.value.find(region)
         for item in items(region, offset):
-            if self.topic_of(item.value) == topic:
+            if topic_of(self.lexicon, item.value) == topic:
                 proposal.provisions.append(FoundProvision(topic, item.value, figures(item.value), None, True,
                                                           self._evidence(sentence), item.start, item.end))
                 return
-
-
-def _subject_text(text: str) -> str:
-    text = DATELINE_PREFIX.sub("", text.strip())
-    text = SUBORDINATE.sub("", text)
-    return text.strip(" ,")
-
-
-def _unique_topics(provisions: list[FoundProvision]) -> list[FoundProvision]:
-    seen, out = set(), []
-    for p in provisions:
-        if p.topic not in seen:
-            seen.add(p.topic)
-            out.append(p)
-    return out

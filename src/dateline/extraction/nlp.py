@@ -85,6 +85,15 @@ def _word_keys(spec: dict) -> list[tuple[str, str]] | None:
     return None
 
 
+PLAIN_KEYS = {"LEMMA", "LOWER", "POS", "ENT_TYPE", "DEP"}
+
+
+def _plain(spec: dict) -> bool:
+    """A token spec _token_matches reads whole: known keys, each a value or {"IN": [...]}."""
+    return set(spec) <= PLAIN_KEYS and all(isinstance(v, str) or (isinstance(v, dict) and set(v) == {"IN"})
+                                           for v in spec.values())
+
+
 def build_matcher(nlp: Language, lex: Lexicon) -> tuple[Matcher, list[dict], dict]:
     """One-word rules go in a dictionary keyed by lemma or lower form (a lookup per token);
     only the rules that span several tokens need spaCy's Matcher, which costs far more."""
@@ -92,7 +101,9 @@ def build_matcher(nlp: Language, lex: Lexicon) -> tuple[Matcher, list[dict], dic
     by_word: dict[tuple[str, str], list[int]] = {}
     for i, rule in enumerate(lex.triggers):
         pattern = rule["pattern"]
-        keys = _word_keys(pattern[0]) if len(pattern) == 1 else None
+        # a fixed run of words ("open fire", "exchange of fire") is a lookup on its first word and
+        # a check of the next ones; only patterns with optional words need the Matcher
+        keys = _word_keys(pattern[0]) if all(_plain(spec) for spec in pattern[1:]) else None
         if keys:
             for key in keys:
                 by_word.setdefault(key, []).append(i)
@@ -196,11 +207,13 @@ class FactsComponent:
             # lemmas compared in lower case: a sentence-initial "Debris" is tagged a proper noun
             for index in {*self.by_word.get(("LEMMA", tok.lemma_.lower()), ()), *self.by_word.get(("LOWER", tok.lower_), ())}:
                 rule = self.rules[index]
-                if not _token_matches(tok, rule["pattern"][0]):
+                pattern = rule["pattern"]
+                end = tok.i + len(pattern)
+                if end > len(doc) or not all(_token_matches(doc[tok.i + k], spec) for k, spec in enumerate(pattern)):
                     continue
-                if "near" in rule and not _near(doc, tok.i + 1, rule["near"]):
+                if "near" in rule and not _near(doc, end, rule["near"]):
                     continue
-                matches.append((tok.i, rule))
+                matches.append((tok.i + rule.get("anchor", 0), rule))
         facts = []
         for k, sent in enumerate(doc.sents):
             facts.append(sentence_facts(sent, offset=offset, paragraph=paragraph, index=first_index + k,

@@ -81,3 +81,14 @@ def test_every_contract_type_has_one_registered_family():
     registered = [t for spec in FAMILIES.values() for t in spec.types]
     assert sorted(registered) == sorted(EVENT_TYPES)
     assert FAMILIES["statement"].merges is False and FAMILIES["territory"].same_day_only is True
+
+
+def test_multi_word_rules_fire_through_the_word_lookup(extractor):
+    # "opened fire" and "exchange of fire" are fixed runs of words (a lookup on the first word plus a
+    # check of the next), "spoke by phone" has an optional word (spaCy's Matcher)
+    text = ("Attacks and calls\n\nGunmen opened fire on a bus near Gao on Monday.\n\n"
+            "Troops and rebels were caught in an exchange of fire near Boni on Monday.\n\n"
+            "The two presidents spoke by phone on Monday.")
+    rules = {r for e in extractor.explain_article(read_text(text, published="2024-06-11")).to_dict()["events"]
+             for r in e["rules"]}
+    assert {"attack.verb.open_fire", "clash.exchange_of_fire", "diplomatic_meeting.speak_by_phone"} <= rules

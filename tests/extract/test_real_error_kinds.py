@@ -192,3 +192,12 @@ def test_a_wave_the_night_before_is_another_nights_attack(extractor):
     attacks = [e for e in dateline.extract(text, published="2023-01-02").events if e.type == "attack"]
     earlier = [e for e in attacks if e.date is not None and str(e.date.start) == "2023-01-01"]
     assert len(earlier) == 1 and earlier[0].weapons["drones"].min == 45
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Farmers began a hunger strike outside parliament to demand the return of seized land.", "protest"),
+    ("Students rioted after a peaceful demonstration calling for the minister's removal.", "protest"),
+    ("The army mounted its long-threatened invasion of the northern province, crossing the border.", "attack"),
+], ids=["hunger strike", "rioted", "mounted an invasion"])
+def test_one_sentence_notes_with_no_date_or_place_still_tell_their_event(extractor, text, kind):
+    assert kind in {e.type for e in dateline.extract(text, published="1990-06-11").events}

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..facts import PlaceMention, SentenceFacts
 from .base import Context, Draft
+from .violence_kinds import carried_out
 from .where import event_places, split_places, subject_places
 
 
@@ -104,8 +105,8 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     if trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN":
         # "blames Pakistan for an attack ... that killed 26 men": the killing is that attack's
         return any(t.token.i == trigger.head.i for t in facts.triggers) and is_reference(trigger.head, facts)
-    if trigger.pos_ not in ("NOUN", "PROPN"):
-        return False
+    if trigger.pos_ not in ("NOUN", "PROPN") or carried_out(trigger):
+        return False   # "mounted its long-threatened invasion": carried out now, whatever its determiner
     if _of_an_earlier_year(trigger, facts):
         return True  # "the anniversary of the 1990 pro-democracy protests"
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in trigger.children):

@@ -17,6 +17,17 @@ def _diplomatic(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lower_ == "protest"
 
 
+HOLD = {"begin", "start", "stage", "hold", "launch", "continue", "go", "end", "call", "mount", "organise", "organize"}
+
+
+def _acted(tok) -> bool:
+    """Someone protests: 'demonstrators rioted', 'landowners began a hunger strike'."""
+    if tok is None:
+        return False
+    verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in HOLD else None)
+    return verb is not None and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 class ProtestComponent(FamilyComponent):
     family = "protest"
     types = {"protest"}
@@ -46,8 +57,13 @@ class ProtestComponent(FamilyComponent):
         casualties = [n for n in facts.numbers if classify_number(facts, n, ctx.lex)[0] in ("fatalities", "injured")]
         if len(drafts) == 1:
             attach_quantities(drafts[0], facts, ctx.lex, casualties)
-        # a protest needs something concrete: a place, a count or a time
-        return [d for d in drafts if d.place or facts.numbers or facts.times]
+        # a protest needs something concrete: a place, a count, a time, or protesters doing it
+        # ("demonstrators rioted", "landowners began a hunger strike"), not "the protest movement"
+        acted = any(_acted(t.token) for t in mine)
+        kept = [d for d in drafts if d.place or facts.numbers or facts.times or acted]
+        if drafts and not kept:
+            return veto(facts, self.family, "a protest with no place, count, time or protesters acting")
+        return kept
 
     @staticmethod
     def _called_for(facts: SentenceFacts, ctx: Context) -> list[Draft]:

@@ -68,8 +68,9 @@ class TerritoryComponent(FamilyComponent):
         # "seized power" is a coup, "tanks moving towards X" a movement: not ground taken
         facts.triggers = [t for t in original if not (
             t.type == "territorial_change" and (
-                any(c.dep_ == "dobj" and c.lemma_.lower() in ("power", "office", "hostage", "hostages", "place", "part")
-                    for c in t.token.children)
+                any(c.dep_ == "dobj" and (c.lemma_.lower() in ("power", "office", "hostage", "hostages", "place")
+                                          or (c.lemma_.lower() == "part" and t.token.lemma_.lower() == "take"))
+                    for c in t.token.children)   # "took part" is no capture; "captured part of X" is
                 # "footage captured plumes of smoke", "captured the moment": a picture, not ground
                 or any(c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in PICTURES for c in t.token.children)
                 # "seized a weapons cache", "captured 20 rifles": arms, not ground (see coercion.py)

@@ -20,7 +20,7 @@ from .violence_args import (ANAPHORS, ARMED_SOURCE, SETTLEMENT_REF, antecedent_p
                             clause_drafts, enemy_toll, national_area, own_forces, paragraph_source,
                             singular_victims, speaker_actor)
 from .violence_kinds import (CROWD, CUMULATIVE_RE, DAILY_RE, NOMINAL, POLICE, WAR_BEGAN, YEARS_LONG,
-                             protest_scuffle, armed_subject, attack_subtype, threatened, war_toll)
+                             armed_subject, attack_subtype, carried_out, protest_scuffle, threatened, war_toll)
 from .counts import INTERCEPT, attach_quantities, classify_number, singular_weapons, vague_casualties
 
 
@@ -52,7 +52,8 @@ class ViolenceComponent(FamilyComponent):
             return veto(facts, self.family, 'protesters clashing with police: part of the protest, which carries its dead and hurt')
         if YEARS_LONG.search(facts.text) or RATE.search(facts.text) or WAR_BEGAN.search(facts.text):
             return veto(facts, self.family, '"Al-Shabaab has fought for nearly two decades": a war\'s history, not an incident')
-        strong = [t for t in triggers if not t.weak and not is_reference(t.token, facts) and not wished(t.token)
+        strong = [t for t in triggers if (not t.weak or carried_out(t.token)) and not is_reference(t.token, facts)
+                  and not wished(t.token)
                   and not (t.type == "clash" and t.token.dep_ in ("compound", "amod"))   # "combat air patrol"
                   and not threatened(t.token) and not crowd_control(t.token) and not figurative(t.token)
                   # "35 of 40 drones launched by Russia": the participle describes the drones downed

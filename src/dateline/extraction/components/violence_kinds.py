@@ -156,3 +156,14 @@ WAR_BEGAN = re.compile(r"(?<!since )\b(the|a|this) (war|conflict|insurgency|cris
 # "have killed 31 people since dawn on Tuesday": a day's toll, even beside "since October 2025"
 DAILY_RE = re.compile(r"\bsince (dawn|daybreak|midnight|this morning|last night)\b|\b(in|over) the (past|last) 24 hours\b",
                       re.I)
+
+
+# "mounted its long-threatened invasion", "carried out a bombing": an act named by its noun
+EVENT_NOUNS = {"invasion", "incursion", "assassination", "massacre", "killing", "ambush", "bombing", "shooting",
+               "stabbing", "airstrike"}
+CARRY_OUT = {"launch", "mount", "carry", "conduct", "stage", "commit", "perpetrate", "begin", "start", "execute"}
+
+
+def carried_out(tok) -> bool:
+    """A weak event noun (it may only be named in passing) that someone carries out."""
+    return tok.lemma_.lower() in EVENT_NOUNS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in CARRY_OUT

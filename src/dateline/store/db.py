@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import ConfigError, StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+MMAP_BYTES = 2**31  # SQLite caps it at its compile-time maximum (~2 GB on Linux)
 
 
 def _alembic_config() -> Config:
@@ -60,6 +61,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
+    # Reads through the OS page cache instead of copying each page into the
+    # connection's own 2 MB cache: a 30-day window of the map index (~3 MB at 1M
+    # events) no longer falls out of that cache between requests (docs/web.md).
+    cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
     cursor.close()
 
 

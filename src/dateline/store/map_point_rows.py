@@ -43,8 +43,10 @@ def point_rows(conn: Connection, f: EventFilter, limit: int) -> list[Any]:
     (family, box and dates only), read through the cheaper index."""
     dialect = conn.dialect.name
     lower = _window_start(conn, f.since) if f.since else None
-    by_dates = _dates_cheaper(conn, f, lower)
-    index = None if by_dates is None else "ix_events_map" if by_dates else "ix_events_latlon"
+    index = None  # PostgreSQL: its planner's choice, on its own statistics
+    if dialect == "sqlite":
+        by_dates = _dates_cheaper(conn, f, lower)
+        index = None if by_dates is None else "ix_events_map" if by_dates else "ix_events_latlon"
     branches = [_select(_source(index, dialect), f, lower, branch)
                 for branch in (("dated", "startless") if f.since else ("any",))]
     query = branches[0] if len(branches) == 1 else union_all(*branches)

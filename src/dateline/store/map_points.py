@@ -19,9 +19,9 @@ from datetime import date
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from sqlalchemy import Engine, Select, case, func, literal, or_, select, text, union_all
-from sqlalchemy.dialects.postgresql import aggregate_order_by
-from sqlalchemy.types import ARRAY, String
+from sqlalchemy import (
+    Engine, Select, Text, case, cast, func, literal, or_, select, text, union_all,
+)
 
 from . import schema as s
 from .map_periods import _starts, cover
@@ -256,15 +256,18 @@ def _window_totals(f: EventFilter, dialect: str) -> Select:
     now ~30, of which ~17 is this one sort.
     The family shown is that of the place's largest row: its biggest period's
     (top) family, or, for a place seen on edge days only, one of its events'
-    (SQLite's bare column beside max(); on PostgreSQL the first by count, then
+    (SQLite's bare column beside max(); on PostgreSQL ties go to the last
     name). Within one period it is the exact top family, as before; across
     several it was already an estimate (the '*' rows keep only each period's top
     family), now without the per-family sums that made it cost twice as much.
     """
     u = union_all(*_place_counts(f, dialect, per_row=True)).subquery("parts")
     if dialect == "postgresql":
-        family = func.array_agg(aggregate_order_by(u.c.family, u.c.n.desc(), u.c.family),
-                                type_=ARRAY(String))[1]
+        # The largest row's family as the tail of the largest "<n, 10 digits><family>"
+        # (ties: the last name): array_agg(family ORDER BY n DESC) sorted inside every
+        # place's group, 24 of 61 ms for the world's 30 days at 300,000 events.
+        largest = func.max(func.lpad(cast(u.c.n, Text), 10, "0") + u.c.family)
+        family = func.substr(largest, 11)
     else:
         family = u.c.family  # a bare column: taken from the row where max(n) is
     return (select(u.c.place, u.c.lat, u.c.lon, family, func.sum(u.c.n),

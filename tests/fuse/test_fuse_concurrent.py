@@ -85,3 +85,33 @@ def _mentions(engine) -> int:  # noqa: ANN001
 
     with engine.connect() as conn:
         return conn.scalar(select(func.count()).select_from(s.event_mentions))
+
+
+def test_a_fusion_waits_past_the_busy_timeout_for_another_writer(tmp_path):
+    """On SQLite the fusion lock is the write lock: while another connection holds
+    it longer than busy_timeout, the fusion keeps asking instead of failing, and
+    then reads what the other committed."""
+    import sqlite3
+    import threading
+    import time
+
+    from sqlalchemy import event, func, select
+
+    from dateline.fuse.store_sync import _fusion_transaction
+    from dateline.store import schema as s
+
+    path = tmp_path / "locked.sqlite"
+    engine = db.open_engine(f"sqlite:///{path}")
+    engine.dispose()
+    event.listen(engine, "connect",
+                 lambda dbapi, _record: dbapi.execute("PRAGMA busy_timeout=300"))
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO sources (name, kind) VALUES ('held.example', 'site')")
+    threading.Timer(2.0, lambda: other.execute("COMMIT")).start()
+    started = time.monotonic()
+    with _fusion_transaction(engine) as conn:
+        waited = time.monotonic() - started
+        seen = conn.scalar(select(func.count()).select_from(s.sources))
+    other.close()
+    assert waited >= 1.5 and seen == 1

@@ -3,7 +3,7 @@ the same night, split between them, still end as one event per real event with
 every outlet as a source (store_sync's fusion lock: BEGIN IMMEDIATE on SQLite,
 an advisory lock on PostgreSQL).
 
-Both processes are real (the CLI, the real extractor, a real SQLite file or a
+One report is given to both. Both processes are real (the CLI, the real extractor, a real SQLite file or a
 scratch PostgreSQL database). Each holds its fusion open for a few seconds
 between reading and writing (DATELINE_FUSE_HOLD_SECONDS), so the two fusions
 overlap whatever the machine's speed: without the lock both read the store
@@ -53,7 +53,9 @@ def _reports(path: Path, names: list[str]) -> Path:
 def test_two_ingest_processes_fuse_one_night_into_one_event_per_real_event(db_url, tmp_path):
     db.open_engine(db_url).dispose()  # the schema made once, not raced by both
     env = {**os.environ, HOLD_ENV: "4"}
-    splits = (["kyiv_night_wire"], ["kyiv_night_daily", "kyiv_night_radio"])
+    # Overlapping: the daily's report is in both (one run stores it, the other
+    # finds it stored); the wire's and the radio's each in one.
+    splits = (["kyiv_night_wire", "kyiv_night_daily"], ["kyiv_night_daily", "kyiv_night_radio"])
     runs = [subprocess.Popen(
         [*CLI, "-q", "ingest", str(_reports(tmp_path / f"part{k}.jsonl", names)),
          "--db", db_url], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -18,10 +18,10 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
-from sqlalchemy.exc import OperationalError
 
 from ..settings import Settings
 from ..store import schema as s
+from ..store.db import write_transaction
 from ..store.writer import event_id_for
 from .engine import Fuser
 from .from_contract import mention_from_dict
@@ -106,7 +106,6 @@ FUSION_LOCK_KEY = int.from_bytes(b"dateline", "big") & 0x7FFF_FFFF_FFFF_FFFF
 # Seconds to wait between fusion's read and its write: widens the race window so
 # tests/fuse/test_fuse_concurrent.py can show two processes overlapping. Unset: none.
 HOLD_ENV = "DATELINE_FUSE_HOLD_SECONDS"
-FUSION_WAIT_SECONDS = 600  # how long a fusion waits for another's lock on SQLite
 
 
 def fuse_store(engine: Engine, fuser: Fuser, *,
@@ -134,33 +133,10 @@ def fuse_store(engine: Engine, fuser: Fuser, *,
 def _fusion_transaction(engine: Engine) -> Iterator[Connection]:
     """A connection in a transaction that holds the database's fusion lock;
     committed on success, rolled back (and the lock released) on any error."""
-    with engine.connect() as conn:
-        if conn.dialect.name == "sqlite":
-            _begin_immediate(conn)
-        else:  # waits as long as it takes, like a row lock
+    with write_transaction(engine) as conn:  # SQLite: the write lock, from the start
+        if conn.dialect.name != "sqlite":  # waits as long as it takes, like a row lock
             conn.execute(select(func.pg_advisory_xact_lock(FUSION_LOCK_KEY)))
-        try:
-            yield conn
-        except BaseException:
-            conn.rollback()
-            raise
-        conn.commit()
-
-
-def _begin_immediate(conn: Connection) -> None:
-    """Take SQLite's write lock now. pysqlite begins lazily and deferred; after
-    this the driver issues no BEGIN of its own. Each attempt waits up to the
-    connection's busy_timeout (30 s); another process's fusion of a large batch
-    may hold the lock longer, so attempts go on until FUSION_WAIT_SECONDS."""
-    deadline = time.monotonic() + FUSION_WAIT_SECONDS
-    while True:
-        try:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-            return
-        except OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            conn.rollback()  # the failed BEGIN leaves SQLAlchemy's transaction open
+        yield conn
 
 
 def _fuse_store(conn: Connection, fuser: Fuser, article_ids: Iterable[int] | None

@@ -3,8 +3,9 @@ through whichever index walks fewer entries: the dates or the latitudes.
 
 Without this choice SQLite ranged over ``ix_events_latlon`` for a box's latitudes
 whatever the window: a zoomed box (central Ukraine, 1M events) with a 30-day
-window read ~290,000 index entries and their rows to return 784 events (~95 ms),
-where the window's dates are ~27,000 entries of ``ix_events_map`` (~5 ms). The
+window read the band's 139,000 index entries and the rows of the 27,000 events
+ever in the box to return 784 (~95 ms), where the window's dates are ~27,000
+entries of ``ix_events_map`` (~5 ms). The
 planner cannot tell: the window's lower bound is a subquery (the earliest start
 among multi-day events still running), and SQLite keeps no histograms. So both
 sizes are measured before the query:

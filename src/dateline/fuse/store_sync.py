@@ -8,15 +8,20 @@ Written against the store's SQLAlchemy Core tables (``dateline.store.schema``).
 """
 from __future__ import annotations
 
+import os
 import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any, Iterable
+from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
 
 from ..settings import Settings
 from ..store import schema as s
+from ..store.db import write_transaction
 from ..store.writer import event_id_for
 from .engine import Fuser
 from .from_contract import mention_from_dict
@@ -95,6 +100,12 @@ def unfused_article_ids(engine: Engine) -> list[int]:
 
 
 _store_lock = threading.Lock()
+# pg_advisory_xact_lock's key for "a fusion is running on this database": any fixed
+# bigint no other lock uses; b"dateline" read as an integer.
+FUSION_LOCK_KEY = int.from_bytes(b"dateline", "big") & 0x7FFF_FFFF_FFFF_FFFF
+# Seconds to wait between fusion's read and its write: widens the race window so
+# tests/fuse/test_fuse_concurrent.py can show two processes overlapping. Unset: none.
+HOLD_ENV = "DATELINE_FUSE_HOLD_SECONDS"
 
 
 def fuse_store(engine: Engine, fuser: Fuser, *,
@@ -103,90 +114,110 @@ def fuse_store(engine: Engine, fuser: Fuser, *,
 
     ``article_ids`` limits the new mentions to those articles' (what an ingest just
     stored: reading only them keeps fusion per batch cheap on a large store);
-    without it every unfused mention in the store is fused. One fusion at a time
-    per process: two web requests adding reports of one event must not both
-    rewrite it from the same stale read.
+    without it every unfused mention in the store is fused.
+
+    One fusion at a time per database, from read to write: two ingests (or web
+    requests) adding reports of one event must not both rewrite it from the same
+    stale read, the later write dropping the earlier one's sources, nor both make
+    a new event of it. In one process a lock; across processes the transaction
+    that reads and writes holds the database's: BEGIN IMMEDIATE on SQLite (the
+    write lock, taken before the first read), pg_advisory_xact_lock on PostgreSQL
+    (only fusions wait for it; ingest keeps writing articles meanwhile). Whoever
+    waits then reads what the other wrote, so the new mentions join its events.
     """
-    with _store_lock:
-        return _fuse_store(engine, fuser, article_ids)
+    with _store_lock, _fusion_transaction(engine) as conn:
+        return _fuse_store(conn, fuser, article_ids)
 
 
-def _fuse_store(engine: Engine, fuser: Fuser, article_ids: Iterable[int] | None) -> FuseReport:
-    with engine.connect() as conn:
-        query = _select_mentions()
-        if article_ids is not None:
-            ids = sorted(set(article_ids))
-            if not ids:
-                return FuseReport(0, 0, 0, {}, fuser.model.name)
-            query = query.where(s.event_mentions.c.article_id.in_(ids))
-        new_rows = [r for r in conn.execute(query) if not _is_fused(r)]
-        if not new_rows:
+@contextmanager
+def _fusion_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction that holds the database's fusion lock;
+    committed on success, rolled back (and the lock released) on any error."""
+    with write_transaction(engine) as conn:  # SQLite: the write lock, from the start
+        if conn.dialect.name != "sqlite":  # waits as long as it takes, like a row lock
+            conn.execute(select(func.pg_advisory_xact_lock(FUSION_LOCK_KEY)))
+        yield conn
+
+
+def _fuse_store(conn: Connection, fuser: Fuser, article_ids: Iterable[int] | None
+                ) -> FuseReport:
+    # The read: the new mentions and the fused events they may join.
+    query = _select_mentions()
+    if article_ids is not None:
+        ids = sorted(set(article_ids))
+        if not ids:
             return FuseReport(0, 0, 0, {}, fuser.model.name)
-        # Existing events a new mention could join: those dated within the widest window.
-        margin = timedelta(days=max(DEFAULT_WINDOWS.values()) + 1)
-        days = {r.date_start or r.published for r in new_rows} - {None}
-        m, a = s.event_mentions, s.articles
-        near = []
-        if days:
-            lo, hi = min(days) - margin, max(days) + margin
-            near = list(conn.execute(_select_mentions().where(or_(
-                and_(m.c.date_start >= lo, m.c.date_start <= hi),
-                and_(m.c.date_start.is_(None), a.c.published >= lo, a.c.published <= hi)))))
-        undated = {r.family for r in new_rows if r.date_start is None and r.published is None}
-        if undated:
-            # A report with no date at all (a text file, no dateline) is compared with
-            # the stored undated ones of its family, as a single batch would compare them.
-            near += list(conn.execute(_select_mentions().where(
-                m.c.date_start.is_(None), a.c.published.is_(None),
-                m.c.family.in_(sorted(undated)))))
-        touched_ids = {r.event_id for r in near if _is_fused(r)}
-        old_rows = list(conn.execute(_select_mentions().where(
-            s.event_mentions.c.event_id.in_(touched_ids)))) if touched_ids else []
+        query = query.where(s.event_mentions.c.article_id.in_(ids))
+    new_rows = [r for r in conn.execute(query) if not _is_fused(r)]
+    if not new_rows:
+        return FuseReport(0, 0, 0, {}, fuser.model.name)
+    # Existing events a new mention could join: those dated within the widest window.
+    margin = timedelta(days=max(DEFAULT_WINDOWS.values()) + 1)
+    days = {r.date_start or r.published for r in new_rows} - {None}
+    m, a = s.event_mentions, s.articles
+    near = []
+    if days:
+        lo, hi = min(days) - margin, max(days) + margin
+        near = list(conn.execute(_select_mentions().where(or_(
+            and_(m.c.date_start >= lo, m.c.date_start <= hi),
+            and_(m.c.date_start.is_(None), a.c.published >= lo, a.c.published <= hi)))))
+    undated = {r.family for r in new_rows if r.date_start is None and r.published is None}
+    if undated:
+        # A report with no date at all (a text file, no dateline) is compared with
+        # the stored undated ones of its family, as a single batch would compare them.
+        near += list(conn.execute(_select_mentions().where(
+            m.c.date_start.is_(None), a.c.published.is_(None),
+            m.c.family.in_(sorted(undated)))))
+    touched_ids = {r.event_id for r in near if _is_fused(r)}
+    old_rows = list(conn.execute(_select_mentions().where(
+        s.event_mentions.c.event_id.in_(touched_ids)))) if touched_ids else []
     records = [_record(r) for r in new_rows] + [_record(r) for r in old_rows]
     existing = {_record(r).key: r.event_id for r in old_rows}
     prior_aliases = {r.event_id: list(r.event_data.get("aliases") or ()) for r in old_rows}
     prior_links = {r.event_id: (r.event_data.get("part_of"), r.event_data.get("parts") or ())
                    for r in old_rows}
     placeholder = {_record(r).key: r.event_id for r in new_rows}
+    if os.environ.get(HOLD_ENV):
+        time.sleep(float(os.environ[HOLD_ENV]))
     result = fuser.fuse(records, existing=existing)
     changed = [ev for ev in result.events if any(k in placeholder for k in ev.mention_keys())
                or ev.aliases]
+    # The write, in the transaction that read (and holds the lock since).
     now = datetime.now(timezone.utc)
     wholes: set[str] = set()  # events whose figures must be counted apart from their parts'
-    with engine.begin() as conn:
-        for ev in changed:
-            row = _event_row(ev, now)
-            # Aliases accumulate across runs: the survivor keeps the ids merged into it before.
-            aliases = [*ev.aliases, *prior_aliases.get(ev.id, ())]
-            for old in ev.aliases:
-                aliases.extend(prior_aliases.get(old, ()))
-            row["data"]["aliases"] = list(dict.fromkeys(aliases))
-            _keep_links(row["data"], ev, prior_links, result.aliases)
-            row["part_of"] = row["data"]["part_of"]  # the column the brief reads
-            if row["data"]["parts"]:
-                wholes.add(ev.id)
-            if row["data"]["part_of"]:
-                wholes.add(row["data"]["part_of"])
-            if conn.scalar(select(s.events.c.event_id).where(s.events.c.event_id == ev.id)):
-                conn.execute(update(s.events).where(s.events.c.event_id == ev.id).values(**row))
-            else:
-                conn.execute(insert(s.events).values(event_id=ev.id, **row))
-            for m in ev.mentions:
-                conn.execute(update(s.event_mentions)
-                             .where(s.event_mentions.c.article_id == int(m.article_id),
-                                    s.event_mentions.c.mention_key == m.mention.id)
-                             .values(event_id=ev.id))
-        # The per-mention placeholders and merged-away events now have no mentions.
-        gone = (set(placeholder.values()) | set(result.aliases)) - {ev.id for ev in result.events}
-        if gone:
-            still_used = set(conn.scalars(select(s.event_mentions.c.event_id)
-                                          .where(s.event_mentions.c.event_id.in_(gone))))
-            conn.execute(delete(s.events).where(s.events.c.event_id.in_(gone - still_used)))
-        for old, survivor in result.aliases.items():  # parts of a whole merged away
-            conn.execute(update(s.events).where(s.events.c.part_of == old)
-                         .values(part_of=survivor))
-        for whole in sorted(wholes):
-            _count_whole_once(conn, whole, result.aliases)
+    for ev in changed:
+        row = _event_row(ev, now)
+        # Aliases accumulate across runs: the survivor keeps the ids merged into it before.
+        aliases = [*ev.aliases, *prior_aliases.get(ev.id, ())]
+        for old in ev.aliases:
+            aliases.extend(prior_aliases.get(old, ()))
+        row["data"]["aliases"] = list(dict.fromkeys(aliases))
+        _keep_links(row["data"], ev, prior_links, result.aliases)
+        row["part_of"] = row["data"]["part_of"]  # the column the brief reads
+        if row["data"]["parts"]:
+            wholes.add(ev.id)
+        if row["data"]["part_of"]:
+            wholes.add(row["data"]["part_of"])
+        if conn.scalar(select(s.events.c.event_id).where(s.events.c.event_id == ev.id)):
+            conn.execute(update(s.events).where(s.events.c.event_id == ev.id).values(**row))
+        else:
+            conn.execute(insert(s.events).values(event_id=ev.id, **row))
+        for m in ev.mentions:
+            conn.execute(update(s.event_mentions)
+                         .where(s.event_mentions.c.article_id == int(m.article_id),
+                                s.event_mentions.c.mention_key == m.mention.id)
+                         .values(event_id=ev.id))
+    # The per-mention placeholders and merged-away events now have no mentions.
+    gone = (set(placeholder.values()) | set(result.aliases)) - {ev.id for ev in result.events}
+    if gone:
+        still_used = set(conn.scalars(select(s.event_mentions.c.event_id)
+                                      .where(s.event_mentions.c.event_id.in_(gone))))
+        conn.execute(delete(s.events).where(s.events.c.event_id.in_(gone - still_used)))
+    for old, survivor in result.aliases.items():  # parts of a whole merged away
+        conn.execute(update(s.events).where(s.events.c.part_of == old)
+                     .values(part_of=survivor))
+    for whole in sorted(wholes):
+        _count_whole_once(conn, whole, result.aliases)
     created = sum(1 for ev in changed if not any(k in existing for k in ev.mention_keys()))
     return FuseReport(len(new_rows), len(changed), created, dict(result.aliases), result.similarity)
 

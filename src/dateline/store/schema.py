@@ -122,10 +122,11 @@ events = Table(
     Index("ix_events_country_dates", "country", "date_start", "date_end", "fatalities_min",
           "event_id"),
     Index("ix_events_latlon", "lat", "lon"),
-    # The map's date range read from the index alone: the bounding box test and the
-    # per-place aggregation (web/queries_extra.map_features) need no row lookup.
+    # The map's date range read from the index alone: the bounding box test, the
+    # per-place counts of edge days and (migration 0008) the points of a short
+    # window need no row lookup (store/map_points.py, store/map_point_rows.py).
     Index("ix_events_map", "date_start", "date_end", "lat", "lon", "place_name", "family",
-          "fatalities_min"),
+          "fatalities_min", "event_id", "type", "country", "place_precision"),
     Index("ix_events_status", "status"),
     # Events spanning several days are few; this index finds, for `since`, the
     # earliest start among those still running then, so a date filter becomes a

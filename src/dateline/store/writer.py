@@ -19,6 +19,7 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError, Statemen
 
 from ..models import Article, ArticleError, EventMention, Extraction, Place
 from . import schema as s
+from .db import write_transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,7 @@ class StoreWriter:
                errors: Sequence[ArticleError]) -> BatchResult:
         result = BatchResult()
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:  # SQLite: the write lock at once
             if records:
                 ids = self._insert_articles(conn, records, now)
                 result.article_ids = ids

@@ -201,3 +201,11 @@ def test_a_wave_the_night_before_is_another_nights_attack(extractor):
 ], ids=["hunger strike", "rioted", "mounted an invasion"])
 def test_one_sentence_notes_with_no_date_or_place_still_tell_their_event(extractor, text, kind):
     assert kind in {e.type for e in dateline.extract(text, published="1990-06-11").events}
+
+
+def test_a_village_in_a_text_about_mali_is_not_its_namesake_in_germany(extractor):
+    # no country is named, only "the Malian army": the text is about Mali, and "Boni" is no Bonn
+    text = ("Clashes near Boni\n\nJihadist fighters attacked an army post in Boni (Douentza, Mopti) on Tuesday, "
+            "killing four soldiers, the Malian army said.")
+    event = next(e for e in dateline.extract(text, published="2024-06-12").events if e.family == "violence")
+    assert event.location is not None and event.location.country == "ML"

@@ -200,6 +200,14 @@ class PlaceResolver(ContextPlacing):
                 code = _country_code(p.text)
                 if code:
                     codes[code] += 1
+        if not codes:
+            # a text that names no country but speaks of "the Malian army" or "Somali troops" is
+            # about that country: its villages are not namesakes in Germany
+            for f in all_facts:
+                for tok in f.sent:
+                    code = _country_code(tok.text) if tok.ent_type_ == "NORP" else None
+                    if code:
+                        codes[code] += 1
         self.article_countries = tuple(c for c, _ in codes.most_common())
         # the dateline's and the actors' country are the text's context too (geo/context.py)
         self.context_countries = self.article_countries + tuple(

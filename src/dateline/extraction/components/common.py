@@ -11,6 +11,7 @@ from ..facts import PlaceMention, SentenceFacts
 from .base import Context, Draft
 from .violence_kinds import carried_out
 from .where import event_places, split_places, subject_places
+from ..lexicon import load_lexicon
 
 
 PROVISION_RE = re.compile(r"\s*Under (the|a|an|this|that|its) ([\w-]+ ){0,3}(proposal|plan|deal|agreement|framework|"
@@ -57,7 +58,7 @@ class FamilyComponent:
             d.facts.drafts.append(d)
 
 
-WISH = {"demand", "urge", "push", "press", "want", "ask", "pressure", "call", "hope", "wish", "plead", "insist"}
+WISH = load_lexicon().words["statements.wish_verbs"]
 
 
 def _wish_verb(tok) -> bool:
@@ -79,11 +80,11 @@ def wished(tok) -> bool:
     return False
 
 
-AHEAD = {"next", "upcoming", "planned", "forthcoming", "proposed", "expected"}
+AHEAD = load_lexicon().words["tense.ahead_modifiers"]
 
-REACTION_VERBS = {"condemn", "denounce", "mourn", "investigate", "decry", "deplore", "blame", "praise", "hail"}
+REACTION_VERBS = load_lexicon().words["statements.reaction_verbs"]
 
-REFERENCE_DETS = {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
+REFERENCE_DETS = load_lexicon().words["grammar.referring_determiners"]
 
 
 def names_earlier_year(text: str, anchor) -> bool:
@@ -157,8 +158,7 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     return not own
 
 
-# verbs that tell what an event did: "the blast left 12 dead", "the strike killed four"
-OUTCOME_VERBS = {"leave", "kill", "wound", "injure", "destroy", "damage", "claim", "flatten", "level", "raze"}
+OUTCOME_VERBS = load_lexicon().words["violence.outcome_verbs"]
 
 
 def frame_places(facts: SentenceFacts) -> list[PlaceMention]:

@@ -10,8 +10,9 @@ from .base import Context, Draft, noun_phrase
 from .common import FamilyComponent, per_place_drafts, wished as _wished
 from ..actors import actor_from_span
 from ...models import Target
+from ..lexicon import load_lexicon
 
-COUNTERPART_PREPS = {"with", "between", "to"}
+COUNTERPART_PREPS = load_lexicon().words["diplomacy.counterpart_prepositions"]
 
 
 def counterparts(draft: Draft, ctx: Context) -> list[Target]:
@@ -32,11 +33,8 @@ def counterparts(draft: Draft, ctx: Context) -> list[Target]:
     return out
 
 
-MEDIA = {"reporters", "reporter", "journalists", "journalist", "press", "media", "newspaper", "television",
-         "radio", "agency", "voa", "reuters", "ap", "afp", "bbc", "cnn", "audience", "crowd", "students", "supporters"}
-OFFICES = {"president", "minister", "secretary", "counterpart", "leader", "king", "amir", "emir", "prince",
-           "chancellor", "premier", "envoy", "ambassador", "commander", "chairman", "chief", "governor", "head",
-           "sheikh", "general", "foreign"}
+MEDIA = load_lexicon().words["diplomacy.media_words"]
+OFFICES = load_lexicon().words["diplomacy.office_words"]
 
 
 def _spoken_to(draft: Draft):
@@ -60,7 +58,7 @@ def leaders_spoke(draft: Draft) -> bool:
                                              for obj, words in _spoken_to(draft))
 
 
-MEETING_VERBS = {"meet", "hold", "resume", "talk", "negotiate", "convene", "reconvene", "continue"}
+MEETING_VERBS = load_lexicon().words["diplomacy.meeting_verbs"]
 
 
 def _agreed_to_meet(tok) -> bool:
@@ -68,7 +66,7 @@ def _agreed_to_meet(tok) -> bool:
         c.dep_ == "xcomp" and c.lemma_.lower() in MEETING_VERBS for c in tok.children)
 
 
-SCHEDULE_VERBS = {"resume", "begin", "start", "open", "continue", "convene", "reconvene", "take"}
+SCHEDULE_VERBS = load_lexicon().words["diplomacy.schedule_verbs"]
 
 
 def _present_of_schedule(tok) -> bool:
@@ -95,13 +93,9 @@ def _purpose(tok) -> bool:
         tok.head.lemma_.lower() not in ("expect", "plan", "schedule", "set", "due", "agree", "hope")
 
 
-FACILITIES = {"port", "airport", "company", "factory", "plant", "station", "school", "airline", "mine", "refinery",
-              "terminal", "hospital", "bank", "market", "railway", "operator"}
+FACILITIES = load_lexicon().words["diplomacy.facility_nouns"]
 
-# who travels without it being a visit
-TRAVELLERS_NOT_ENVOYS = {"family", "refugee", "civilian", "resident", "migrant", "people", "child", "woman", "man",
-                         "survivor", "patient", "worker", "student", "pilgrim", "tourist", "fighter", "troop", "soldier",
-                         "vessel", "ship", "boat", "evacuee", "journalist", "reporter", "tanker", "aircraft", "plane", "flight", "convoy", "truck", "cargo"}
+TRAVELLERS_NOT_ENVOYS = load_lexicon().words["diplomacy.non_envoy_travellers"]
 
 
 class DiplomacyComponent(FamilyComponent):

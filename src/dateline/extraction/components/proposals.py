@@ -6,14 +6,13 @@ from __future__ import annotations
 from ..facts import SentenceFacts
 from .base import Context, Draft, status_of, trigger_actor
 from .common import FamilyComponent
+from ..lexicon import load_lexicon
 
-CONTENT_VERBS = {"include", "call", "propose", "concede", "envisage", "envision", "provide", "require",
-                 "stipulate", "offer", "contain", "outline", "foresee", "set", "give", "grant",
-                 "allow", "demand", "see", "appear", "seek", "would", "cap", "limit", "freeze", "guarantee"}
+CONTENT_VERBS = load_lexicon().words["proposals.content_verbs"]
 
 
-PLAN_NOUNS = {"plan", "proposal", "framework", "initiative", "roadmap", "blueprint"}
-PUT_FORWARD = {"circulate", "present", "put", "draft", "submit", "table", "unveil", "propose", "float", "table"}
+PLAN_NOUNS = load_lexicon().words["proposals.plan_nouns"]
+PUT_FORWARD = load_lexicon().words["proposals.put_forward_verbs"]
 
 
 class ProposalComponent(FamilyComponent):

@@ -8,11 +8,11 @@ from __future__ import annotations
 from ..facts import SentenceFacts
 from .base import Context, Draft
 from .common import FamilyComponent, per_place_drafts
+from ..lexicon import load_lexicon
 
 
-PICTURES = {"footage", "video", "image", "photo", "photograph", "picture", "camera", "plume", "smoke", "moment",
-            "scene", "attention", "imagination", "heart", "mood", "spirit", "essence", "headline", "vote", "seat"}
-ATTEMPT = {"try", "attempt", "seek", "aim", "struggle", "fail"}
+PICTURES = load_lexicon().words["territory.figurative_capture_objects"]
+ATTEMPT = load_lexicon().words["territory.attempt_verbs"]
 
 
 def _attempted(tok) -> bool:
@@ -26,9 +26,7 @@ def _attempted(tok) -> bool:
     return tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() in ("capable", "able", "ready", "prepared")
 
 
-# ships and aircraft patrol, blockade or encircle; they take no ground
-CRAFT = {"warship", "ship", "vessel", "bomber", "aircraft", "jet", "plane", "destroyer", "frigate",
-         "carrier", "submarine", "boat", "drone", "helicopter"}
+CRAFT = load_lexicon().words["territory.craft_nouns"]
 
 
 def _weapon_subject(tok, ctx: Context) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .base import Context
+from ..lexicon import load_lexicon
 
 
 SUBTYPE_WORDS = [
@@ -40,9 +41,7 @@ def attack_subtype(text: str) -> str | None:
     return None
 
 
-ARMED = {"forces", "troops", "soldiers", "army", "militants", "rebels", "fighters", "militia", "militias",
-         "insurgents", "guerrillas", "gunmen", "jihadists", "units", "brigade", "battalion", "military",
-         "paramilitaries", "police", "security", "sides", "combatants", "separatists", "marines"}
+ARMED = load_lexicon().words["violence.armed_nouns"]
 
 
 # a gerund used as a noun ("fighting continued there") names the fight itself; only a verb
@@ -91,9 +90,7 @@ def _own_subject(tok):
     return None
 
 
-PERSON_NOUNS = {"boy", "girl", "man", "woman", "child", "baby", "soldier", "civilian", "journalist", "doctor",
-                "nurse", "teenager", "resident", "worker", "officer", "policeman", "student", "farmer", "driver",
-                "person", "volunteer", "medic", "paramedic", "firefighter", "commander", "official", "mother", "father"}
+PERSON_NOUNS = load_lexicon().words["violence.person_nouns"]
 
 
 def threatened(tok) -> bool:
@@ -158,10 +155,8 @@ DAILY_RE = re.compile(r"\bsince (dawn|daybreak|midnight|this morning|last night)
                       re.I)
 
 
-# "mounted its long-threatened invasion", "carried out a bombing": an act named by its noun
-EVENT_NOUNS = {"invasion", "incursion", "assassination", "massacre", "killing", "ambush", "bombing", "shooting",
-               "stabbing", "airstrike"}
-CARRY_OUT = {"launch", "mount", "carry", "conduct", "stage", "commit", "perpetrate", "begin", "start", "execute"}
+EVENT_NOUNS = load_lexicon().words["violence.event_nouns"]
+CARRY_OUT = load_lexicon().words["violence.carry_out_verbs"]
 
 
 def carried_out(tok) -> bool:

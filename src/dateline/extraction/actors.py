@@ -265,6 +265,7 @@ OFFICE_ROLES = load_lexicon().words["actors.state_offices"]
 
 
 TITLE_WORDS = load_lexicon().words["actors.title_nouns"]
+TITLE_PREFIXES = load_lexicon().words["actors.title_prefixes"]
 
 
 def _title_words(ent: Span) -> list[str]:
@@ -279,7 +280,7 @@ def _title_words(ent: Span) -> list[str]:
         if low in TITLE_WORDS:
             out.append(low)
             prev = doc[t.i - 1] if t.i > 0 else None
-            if prev is not None and prev.lower_ in ("prime", "foreign", "defense", "defence", "vice", "deputy"):
+            if prev is not None and prev.lower_ in TITLE_PREFIXES:
                 out.append(f"{prev.lower_} {low}")
     return out
 

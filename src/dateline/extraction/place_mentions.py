@@ -32,7 +32,7 @@ def _cue_before(doc, start: int, lex: Lexicon) -> str | None:
         for cue in ("region", "district"):
             if word in lex.place_cues[cue]:
                 return cue
-        if word in ("city", "town", "village", "cities", "towns", "villages", "port", "settlement"):
+        if word in SETTLEMENT_CUES:
             return "city"
     return None
 
@@ -44,6 +44,7 @@ RIVER_BANK = re.compile(r"\b(banks?|river|shores?) of( the)?\s*$")
 
 
 SITE_NOUNS = load_lexicon().words["places.military_site_nouns"]
+SETTLEMENT_CUES = load_lexicon().words["places.settlement_cue_nouns"]
 
 
 def _unknown_site(ent: Span) -> bool:

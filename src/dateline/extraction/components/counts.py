@@ -13,6 +13,7 @@ from .base import Draft
 PEOPLE = load_lexicon().words["counts.people_nouns"]
 UNITS = load_lexicon().words["counts.unit_nouns"]
 ADJECTIVES = load_lexicon().words["counts.people_modifiers"]
+DEATH_WORDS = load_lexicon().words["counts.death_words"]
 DEAD_WORDS = re.compile(r"\b(dead|deaths?|killed|kill|killing|fatalities|lives|bodies|died|die|slain|"
                         r"lost their lives|perished|massacred|executed|martyred|death toll|toll)\b", re.I)
 HURT_WORDS = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hospitali[sz]ed|casualties)\b", re.I)
@@ -64,7 +65,7 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
         return "weapon", weapon[0], weapon[1]
     if weapon and re.match(r"^of\s+(the|them|those|these)\b", after, re.I):
         return "weapon", weapon[0], weapon[1]
-    if first in ("dead", "deaths", "killed", "fatalities", "bodies", "died", "lives"):
+    if first in DEATH_WORDS:
         return "fatalities", None, None
     if TOLL_ROSE.search(facts.text[:n.start]):
         return "fatalities", None, None   # "the death toll from Saturday's strike rose to 40"

@@ -90,12 +90,15 @@ def _purpose(tok) -> bool:
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     return infinitive and tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and \
-        tok.head.lemma_.lower() not in ("expect", "plan", "schedule", "set", "due", "agree", "hope")
+        tok.head.lemma_.lower() not in PLANNING_HEADS
 
 
 FACILITIES = load_lexicon().words["diplomacy.facility_nouns"]
 
 TRAVELLERS_NOT_ENVOYS = load_lexicon().words["diplomacy.non_envoy_travellers"]
+PLANNING_HEADS = load_lexicon().words["diplomacy.planning_verbs"]
+HALT_VERBS = load_lexicon().words["diplomacy.halt_verbs"]
+FIRE_NOUNS = load_lexicon().words["diplomacy.fire_nouns"]
 
 
 class DiplomacyComponent(FamilyComponent):
@@ -142,7 +145,7 @@ class DiplomacyComponent(FamilyComponent):
                         c.dep_ == "mark" and c.lower_ == "since" for c in d.trigger.children):
                     continue  # "the first incident since the two countries initialled a peace agreement"
                 if etype == "agreement" and subject is not None and subject.lemma_.lower() in FACILITIES \
-                        and d.trigger.lemma_.lower() in ("halt", "suspend", "stop", "pause", "cease", "end", "close"):
+                        and d.trigger.lemma_.lower() in HALT_VERBS:
                     continue  # "the port suspended operations": a closure, not a ceasefire
                 traveller = subject if subject is not None else (
                     d.trigger.head if d.trigger is not None and d.trigger.dep_ in ("acl", "relcl") else None)
@@ -156,8 +159,7 @@ class DiplomacyComponent(FamilyComponent):
                 if d.trigger is not None and d.trigger.lemma_.lower() == "round" and (
                         any(c.lower_ in ("live", "rubber", "plastic") for c in d.trigger.children)
                         or any(c.dep_ == "prep" and c.lower_ == "of" and any(
-                            g.lemma_.lower() in ("ammunition", "fire", "gas", "shot", "bullet", "shelling", "artillery")
-                            for g in c.children) for c in d.trigger.children)):
+                            g.lemma_.lower() in FIRE_NOUNS for g in c.children) for c in d.trigger.children)):
                     continue  # "fired tear gas and live rounds", "rounds of ammunition": no talks
                 if d.trigger is not None and d.trigger.dep_ == "xcomp" and \
                         d.trigger.head.lemma_.lower() in ("offer", "propose", "suggest"):

@@ -104,6 +104,8 @@ def _years_ago(verb, ctx: Context) -> bool:
 
 
 WITNESSES = load_lexicon().words["statements.witness_nouns"]
+EMERGENCY_NOUNS = load_lexicon().words["statements.emergency_nouns"]
+WITNESS_NAMES = load_lexicon().words["statements.witness_name_words"]
 
 
 def _witness_account(facts: SentenceFacts, a) -> bool:
@@ -132,7 +134,7 @@ def _acts(verb, facts: SentenceFacts) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
-    if obj.lemma_.lower() in ("emergency", "curfew", "state", "lockdown", "mobilisation", "mobilization") or \
+    if obj.lemma_.lower() in EMERGENCY_NOUNS or \
             "martial law" in " ".join(t.lower_ for t in obj.subtree):
         return True
     return any(t.type == "protest" and t.token.i in {x.i for x in obj.subtree} for t in facts.triggers)
@@ -280,7 +282,7 @@ class StatementComponent(FamilyComponent):
         if opening:
             return opening[0]  # "In Moscow, the Kremlin's spokesman said ..."
         last = actor.name.lower().split()[-1] if actor.name else ""
-        if last.rstrip("es").rstrip("s") in ("resident", "witness", "survivor", "villager", "local", "eyewitness"):
+        if last.rstrip("es").rstrip("s") in WITNESS_NAMES:
             return ctx.recent_place
         return None
 

@@ -19,14 +19,15 @@ def _attempted(tok) -> bool:
     """'a unit trying to advance on the village', 'failed to take the town': no ground changed hands."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ATTEMPT:
         return True
-    if tok.pos_ == "NOUN" and any(c.lower_ in ("planned", "expected", "possible", "looming", "new", "next")
-                                  for c in tok.children if c.dep_ == "amod"):
+    if tok.pos_ == "NOUN" and any(c.lower_ in AHEAD_MODIFIERS for c in tok.children if c.dep_ == "amod"):
         return True   # "reservists for the planned offensive": none yet
     # "ordered the PLA to be capable of taking Taiwan": an ability, not a capture
     return tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() in ("capable", "able", "ready", "prepared")
 
 
 CRAFT = load_lexicon().words["territory.craft_nouns"]
+AHEAD_MODIFIERS = load_lexicon().words["territory.ahead_modifiers"]
+TAKEN_NOT_GROUND = load_lexicon().words["territory.taken_not_ground"]
 
 
 def _weapon_subject(tok, ctx: Context) -> bool:
@@ -66,7 +67,7 @@ class TerritoryComponent(FamilyComponent):
         # "seized power" is a coup, "tanks moving towards X" a movement: not ground taken
         facts.triggers = [t for t in original if not (
             t.type == "territorial_change" and (
-                any(c.dep_ == "dobj" and (c.lemma_.lower() in ("power", "office", "hostage", "hostages", "place")
+                any(c.dep_ == "dobj" and (c.lemma_.lower() in TAKEN_NOT_GROUND
                                           or (c.lemma_.lower() == "part" and t.token.lemma_.lower() == "take"))
                     for c in t.token.children)   # "took part" is no capture; "captured part of X" is
                 # "footage captured plumes of smoke", "captured the moment": a picture, not ground

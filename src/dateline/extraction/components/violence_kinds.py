@@ -71,7 +71,7 @@ def protest_scuffle(triggers) -> bool:
             continue   # protesters clashed with police, burned tyres
         if subj is not None and subj.dep_ == "nsubjpass" and (subj.ent_type_ == "PERSON" or subj.lemma_.lower() in PERSON_NOUNS):
             continue   # "a student was hit in the chest ... as riot police fired": the scuffle's victim
-        if tok.lemma_.lower() in ("kill", "wound", "injure", "hurt", "die"):
+        if tok.lemma_.lower() in HARM_VERBS:
             continue   # the scuffle's toll ("nine officers were hurt")
         if tok.dep_ in ("advcl", "conj") and POLICE.search(who) and tok.pos_ == "VERB":
             continue   # "... as police fired tear gas at the crowd"
@@ -157,6 +157,7 @@ DAILY_RE = re.compile(r"\bsince (dawn|daybreak|midnight|this morning|last night)
 
 EVENT_NOUNS = load_lexicon().words["violence.event_nouns"]
 CARRY_OUT = load_lexicon().words["violence.carry_out_verbs"]
+HARM_VERBS = load_lexicon().words["violence.harm_verbs"]
 
 
 def carried_out(tok) -> bool:

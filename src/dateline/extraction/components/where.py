@@ -84,7 +84,7 @@ def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
         if _origin(p) or (_prep_of(p) == "over" and _launched(p)):
             continue  # "fired from warships in the Black Sea": where it came from, not where it hit
         # a nationality adjective on a person/group is an actor, not a place
-        if p.root.dep_ in ("amod", "compound") and p.root.head.lower_ in ("forces", "troops", "army", "officials", "military"):
+        if p.root.dep_ in ("amod", "compound") and p.root.head.lower_ in ACTOR_NOUNS:
             continue
         if p.root.dep_ in ("amod", "compound", "nmod") and (
                 p.root.head.ent_type_ == "PERSON" or p.root.head.lower_ in PERSON_TITLES
@@ -317,3 +317,4 @@ PERSON_TITLES = load_lexicon().words["places.person_titles"]
 
 
 SPONSORED = load_lexicon().words["places.sponsored_nouns"]
+ACTOR_NOUNS = load_lexicon().words["places.actor_nouns"]

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 
 
 @lru_cache(maxsize=8192)
@@ -45,7 +45,7 @@ def _main_country(docs: list[Doc], lex: Lexicon) -> str | None:
     return ranked[0] if ranked else None
 
 
-TRAVEL = {"travel", "visit", "fly", "trip", "go", "head", "arrive", "journey"}
+TRAVEL = load_lexicon().words["actors.travel_verbs"]
 
 
 def _destinations(name: str, sentences: list[Span], lex: Lexicon) -> set[str]:

@@ -13,12 +13,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor
 from .actor_countries import _destinations, _main_country, _ranked_countries, country_of_text
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 
-TITLES = {"president", "minister", "chancellor", "premier", "secretary", "king", "emir", "prince",
-          "chief", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "general",
-          "commander", "envoy", "ambassador", "leader", "head", "prime", "foreign", "defence",
-          "defense", "sheikh", "sultan", "pope", "senator", "adviser", "advisor"}
+TITLES = load_lexicon().words["actors.title_words"]
 DETERMINERS = re.compile(r"^(the|a|an)\s+", re.I)
 
 
@@ -189,8 +186,7 @@ def international(text: str, lex: Lexicon) -> bool:
     return lex.international_re is not None and lex.international_re.search(low) is not None
 
 
-GENERIC_FORCES = {"army", "military", "troops", "police", "government", "forces", "authorities",
-                  "air force", "navy", "ministry", "defence ministry", "defense ministry", "general staff"}
+GENERIC_FORCES = load_lexicon().words["actors.generic_forces"]
 
 
 def _clean_name(text: str) -> str:
@@ -262,18 +258,14 @@ def titled(ent: Span) -> bool:
     return any(t.lower_ in TITLES or t.lower_ in OFFICES for t in window)
 
 
-OFFICES = {"minister", "president", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
-           "spokesperson", "governor", "mayor", "envoy", "ambassador", "commander", "general", "king"}
+OFFICES = load_lexicon().words["actors.office_words"]
 
 
-# one office of a state, whose country the article's topic gives when the text does not
-OFFICE_ROLES = {"president", "presidency", "premier", "chancellor", "government", "ministry", "office", "cabinet",
-                "spokesman", "spokeswoman", "spokesperson", "minister", "governor", "mayor", "ombudsman", "parliament"}
+OFFICE_ROLES = load_lexicon().words["actors.state_offices"]
 
 
-TITLE_WORDS = {"secretary", "president", "minister", "spokesperson", "spokesman", "spokeswoman", "governor",
-               "mayor", "chancellor", "premier", "envoy", "ambassador", "commander", "general", "amir", "emir",
-               "king", "prince", "chief", "senator", "ministry"}
+TITLE_WORDS = load_lexicon().words["actors.title_nouns"]
+TITLE_PREFIXES = load_lexicon().words["actors.title_prefixes"]
 
 
 def _title_words(ent: Span) -> list[str]:
@@ -288,7 +280,7 @@ def _title_words(ent: Span) -> list[str]:
         if low in TITLE_WORDS:
             out.append(low)
             prev = doc[t.i - 1] if t.i > 0 else None
-            if prev is not None and prev.lower_ in ("prime", "foreign", "defense", "defence", "vice", "deputy"):
+            if prev is not None and prev.lower_ in TITLE_PREFIXES:
                 out.append(f"{prev.lower_} {low}")
     return out
 

@@ -18,6 +18,7 @@ from .facts import SentenceFacts
 from .components.common import names_earlier_year
 from .families import FAMILIES
 from .merge import Cluster
+from .lexicon import load_lexicon
 
 SAME_DAY = re.compile(r"\b(that|the same) (night|day|morning|evening|afternoon)\b", re.I)
 
@@ -28,7 +29,7 @@ NIGHT_WORDS = re.compile(r"overnight|pre-?dawn|early hours")
 NIGHT_TOLD = re.compile(r"night|hours|dawn", re.I)
 
 
-WEEKDAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+WEEKDAY_NAMES = load_lexicon().words["dates.weekday_names"]
 
 
 # Events dated more than about a year before the news are history, not news

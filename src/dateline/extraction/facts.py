@@ -12,14 +12,14 @@ from spacy.tokens import Span, Token
 
 from ..models import TimeSpan
 from ..temporal import TimeMention, find_times
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 from .quantities import NumberMention, find_numbers
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATELINE_SEP = re.compile(r"(\s[—–]\s|\s--?\s|\)\s*[—–-]+\s|\)\s*\.-\s*)")
-SPEECH_LEMMAS = {"say", "tell", "add", "report", "claim", "announce", "state", "write", "confirm", "deny", "accuse"}
+SPEECH_LEMMAS = load_lexicon().words["statements.speech_verbs"]
 QUOTE_RE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their"}
+PRONOUNS = load_lexicon().words["grammar.pronouns"]
 POSSESSIVE = {"'s", "’s", "'"}
 
 

@@ -2,6 +2,10 @@
 
 Every list here is general (event verbs, weapon names, target kinds, roles);
 nothing is tuned to one article (tests/extract/test_patterns_generic.py checks).
+Plain vocabulary the rules test words against (``violence.armed_nouns``,
+``places.site_nouns``, ...) lives in ``words.jsonl``, read as
+``load_lexicon().words[id]``; the Python modules keep only syntax (regexes,
+dependency labels, POS tags).
 """
 from __future__ import annotations
 
@@ -27,7 +31,12 @@ SCHEMAS: dict[str, tuple[set[str], set[str]]] = {
     "international.jsonl": ({"words"}, {"comment"}),
     "places.jsonl": ({"cue", "words"}, set()),
     "senses.jsonl": ({"id", "words"}, {"comment"}),
+    "words.jsonl": ({"id", "comment", "words"}, set()),
 }
+# files whose rows are found by id, so an id may appear once
+KEYED_FILES = ("triggers.jsonl", "senses.jsonl", "words.jsonl")
+# files whose rows are one named list of words
+WORD_LIST_FILES = ("senses.jsonl", "words.jsonl")
 TOKEN_KEYS = {"LEMMA", "LOWER", "POS", "ENT_TYPE", "DEP", "TAG", "OP", "ORTH", "IS_PUNCT"}
 
 
@@ -37,17 +46,22 @@ class PatternError(ValueError):
 
 def _jsonl(name: str) -> list[dict[str, Any]]:
     text = resources.files("dateline.extraction").joinpath("patterns", name).read_text(encoding="utf-8")
+    return parse_rows(name, text)
+
+
+def parse_rows(name: str, text: str) -> list[dict[str, Any]]:
+    """The rows of one rule file's text, each checked against the file's schema."""
     rows = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             row = json.loads(line)
             validate_row(name, row, where=f"{name}:{number}")
             rows.append(row)
-    if name == "triggers.jsonl":
+    if name in KEYED_FILES:
         ids = [r["id"] for r in rows]
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:
-            raise PatternError(f"{name}: duplicate rule ids {sorted(dupes)}")
+            raise PatternError(f"{name}: duplicate ids {sorted(dupes)}")
     return rows
 
 
@@ -58,6 +72,8 @@ def validate_row(name: str, row: dict[str, Any], *, where: str = "") -> None:
     unknown = row.keys() - required - optional
     if missing or unknown:
         raise PatternError(f"{where}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
+    if name in WORD_LIST_FILES:
+        _check_words(row, where)
     if name == "triggers.jsonl":
         from ..models import EVENT_TYPES
         if row["type"] not in EVENT_TYPES:
@@ -66,6 +82,23 @@ def validate_row(name: str, row: dict[str, Any], *, where: str = "") -> None:
             bad = set(spec) - TOKEN_KEYS
             if bad:
                 raise PatternError(f"{where}: unknown token keys {sorted(bad)}")
+
+
+def _check_words(row: dict[str, Any], where: str) -> None:
+    """A named word list: a non-empty id and a non-empty list of distinct non-empty strings."""
+    if not isinstance(row["id"], str) or not row["id"]:
+        raise PatternError(f"{where}: the id must be a non-empty string")
+    if "comment" in row and (not isinstance(row["comment"], str) or not row["comment"].strip()):
+        raise PatternError(f"{where}: {row['id']}: the comment must say what the list is for")
+    words = row["words"]
+    if not isinstance(words, list) or not words:
+        raise PatternError(f"{where}: {row['id']}: words must be a non-empty list")
+    bad = [w for w in words if not isinstance(w, str) or not w.strip()]
+    if bad:
+        raise PatternError(f"{where}: {row['id']}: words must be non-empty strings, not {bad!r}")
+    repeated = sorted({w for w in words if words.count(w) > 1})
+    if repeated:
+        raise PatternError(f"{where}: {row['id']}: repeated words {repeated}")
 
 
 @dataclass(frozen=True)
@@ -80,6 +113,7 @@ class Lexicon:
     international: set[str]                       # bodies and roles with no nationality
     place_cues: dict[str, set[str]]
     senses: dict[str, frozenset[str]] = field(default_factory=dict)   # id -> words (senses.jsonl)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)    # id -> words (words.jsonl)
     actors_lower: dict[str, str | None] = field(repr=False, default_factory=dict)   # organisation, lower case -> country
     international_re: re.Pattern[str] | None = field(repr=False, default=None)   # " un | analyst | ... "
 
@@ -125,6 +159,7 @@ def load_lexicon() -> Lexicon:
         international=international,
         place_cues={p["cue"]: set(p["words"]) for p in _jsonl("places.jsonl")},
         senses={row["id"]: frozenset(row["words"]) for row in _jsonl("senses.jsonl")},
+        words={row["id"]: frozenset(row["words"]) for row in _jsonl("words.jsonl")},
         actors_lower={term.lower(): country for term, country in actors.items()},
         international_re=re.compile(" (?:" + "|".join(re.escape(w) for w in sorted(international)) + ") "),
     )

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from ..models import Place
 from .families import FAMILIES
 from .components.base import Draft
+from .lexicon import load_lexicon
+
+ANOTHER = load_lexicon().words["merge.another_modifiers"]
+
 
 # families whose events happen somewhere at some time (not words or plans)
 CONCRETE = {name for name, spec in FAMILIES.items() if spec.concrete}
@@ -265,7 +269,7 @@ def _another(d: Draft) -> bool:
         return True
     # the trigger noun, or the noun a trigger verb carries out ("launched another attack")
     nouns = [d.trigger] + [c for c in d.trigger.children if d.trigger.pos_ == "VERB" and c.dep_ == "dobj"]
-    return any(c.lower_ in ("another", "separate", "second", "third", "further", "similar", "retaliatory", "new")
+    return any(c.lower_ in ANOTHER
                for n in nouns for c in n.children if c.dep_ in ("det", "amod"))
 
 

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span
 
 from .facts import PLACE_LABELS, POSSESSIVE, PlaceMention
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 
 
 def _cue_after(doc, end: int, lex: Lexicon) -> str | None:
@@ -32,20 +32,19 @@ def _cue_before(doc, start: int, lex: Lexicon) -> str | None:
         for cue in ("region", "district"):
             if word in lex.place_cues[cue]:
                 return cue
-        if word in ("city", "town", "village", "cities", "towns", "villages", "port", "settlement"):
+        if word in SETTLEMENT_CUES:
             return "city"
     return None
 
 
-RELATIONS = ("south of", "north of", "east of", "west of", "southeast of", "southwest of",
-             "northeast of", "northwest of", "near", "outside", "around", "close to", "on the outskirts of")
+RELATIONS = load_lexicon().words["places.relation_phrases"]
 
 
 RIVER_BANK = re.compile(r"\b(banks?|river|shores?) of( the)?\s*$")
 
 
-SITE_NOUNS = {"camp", "base", "post", "outpost", "checkpoint", "barracks", "garrison", "town", "village",
-              "city", "district", "market", "airport", "port", "airbase", "positions", "position", "hospital"}
+SITE_NOUNS = load_lexicon().words["places.military_site_nouns"]
+SETTLEMENT_CUES = load_lexicon().words["places.settlement_cue_nouns"]
 
 
 def _unknown_site(ent: Span) -> bool:
@@ -114,9 +113,10 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
         before = doc.text[max(sent.start_char, ent.start_char - 30):ent.start_char].lower()
         if RIVER_BANK.search(before):
             continue  # "the left bank of the Dnipro": a river, not the city of that name
-        for rel in RELATIONS:
-            if before.rstrip().endswith(rel):
-                place.relation = rel
+        # the longest phrase that ends the text before: "southeast of", not "east of"
+        relation = max((rel for rel in RELATIONS if before.rstrip().endswith(rel)), key=len, default=None)
+        if relation is not None:
+            place.relation = relation
         out.append(place)
     # "the capital", "the Ukrainian capital": the capital city of a country (resolved later)
     for tok in sent:

@@ -10,11 +10,12 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .lexicon import load_lexicon
+
 log = logging.getLogger(__name__)
 
 
-TITLES_BEFORE_NAMES = {"president", "minister", "mr", "mrs", "ms", "dr", "general", "gen", "secretary",
-                       "chancellor", "spokesman", "spokeswoman", "mayor", "governor", "king", "prince"}
+TITLES_BEFORE_NAMES = load_lexicon().words["actors.titles_before_names"]
 
 
 FUNCTION_POS = {"ADJ", "ADV", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM"}
@@ -45,7 +46,7 @@ def split_parenthesised_places(doc: Doc) -> None:
         doc.ents = filter_spans(out)
 
 
-SETTLEMENT_NOUNS = {"village", "town", "city", "settlement", "hamlet", "district", "locality", "province", "region"}
+SETTLEMENT_NOUNS = load_lexicon().words["places.settlement_of_nouns"]
 
 
 def name_settlements(doc: Doc) -> None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Quantity
+from .lexicon import load_lexicon
 
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -19,8 +20,7 @@ UNITS = {w: i for i, w in enumerate(
 TENS = {w: 10 * i for i, w in enumerate(
     "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-VAGUE = {"dozens", "hundreds", "thousands", "scores", "tens", "several", "many", "numerous",
-         "millions"}
+VAGUE = load_lexicon().words["counts.vague_amounts"]
 QUALIFIERS = [
     (r"at least|no fewer than|no less than|a minimum of", "at_least"),
     (r"more than|over|upwards of|in excess of|above|greater than", "more_than"),
@@ -34,7 +34,7 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|millio
 _DOZEN = r"(?:a|one|two|three|half a)\s+dozen|a (?:hundred|thousand|million)"
 _QUAL = "|".join(q for q, _ in QUALIFIERS)
 NUMBER = re.compile(
-    rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_DIGITS}|{_DOZEN}|{_WORD_NUM}|(?:{'|'.join(VAGUE)}))(?![\w-])(?!\s*(?:%|percent|per cent))",
+    rf"(?<![\w-])(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_DIGITS}|{_DOZEN}|{_WORD_NUM}|(?:{'|'.join(sorted(VAGUE, key=lambda w: (-len(w), w)))}))(?![\w-])(?!\s*(?:%|percent|per cent))",
     re.IGNORECASE)
 
 

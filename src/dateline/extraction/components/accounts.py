@@ -15,9 +15,9 @@ from ..actors import actor_from_span
 from ..facts import NumberMention, SentenceFacts
 from .base import Context, Draft
 from .counts import attach_quantities, classify_number
+from ..lexicon import load_lexicon
 
-# "put the death toll at 50", "estimated the dead at 40": the subject gives the figure
-TOLL_GIVING = {"put", "estimate", "place", "set", "give"}
+TOLL_GIVING = load_lexicon().words["casualties.toll_giving_verbs"]
 
 
 def _token_at(facts: SentenceFacts, char: int) -> Token | None:

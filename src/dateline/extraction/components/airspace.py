@@ -13,6 +13,7 @@ from .base import Context, Draft, claimant, status_of, veto
 from .common import RATE, FamilyComponent
 from .where import OVERFLY, event_places, overflown
 from .counts import attach_quantities, singular_weapons
+from ..lexicon import load_lexicon
 
 
 def _negated(tok) -> bool:
@@ -34,12 +35,10 @@ def _origin(place) -> bool:
     return place.root.dep_ == "pobj" and head.lower_ in ("from", "over") and head.head.lower_ != "airspace"
 
 
-# "air defences to counter drone incursions": what is guarded against has not happened
-# matched against the verb that governs the trigger noun
-GUARD_VERBS = {"counter", "prevent", "deter", "stop", "repel", "thwart", "combat", "tackle", "detect"}
+GUARD_VERBS = load_lexicon().words["airspace.guard_verbs"]
 MILITARY_CRAFT = re.compile(r"\b(missiles?|drones?|rockets?|UAVs?|warplanes?|bombers?|fighter jets?|fighters|"
                             r"military (aircraft|planes?|helicopters?))\b", re.I)
-CROSSING = {"violate", "breach", "violation", "breaching", "stray", "cross"}
+CROSSING = load_lexicon().words["airspace.crossing_words"]
 AIRBORNE = re.compile(r"\b(drones?|aircraft|jets?|planes?|helicopters?|missiles?|balloons?|UAVs?|airspace)\b", re.I)
 
 

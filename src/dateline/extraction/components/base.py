@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ...models import Actor, Quantity, Target, TimeSpan
 from ..actors import ActorIndex, actor_from_span, subject_actor
 from ..facts import PlaceMention, SentenceFacts, Trigger, noun_phrase
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, load_lexicon
 
 if not Doc.has_extension("dateline_facts"):
     Doc.set_extension("dateline_facts", default=None)
@@ -133,13 +133,10 @@ def clause_chain(token: Token, depth: int = 4) -> list[Token]:
     return chain
 
 
-MODALS = {"may", "might", "could", "will", "shall", "would", "'ll"}
-PLANNED_VERBS = {"expect", "plan", "schedule", "intend", "prepare", "hope", "aim", "seek",
-                 "want", "consider", "propose", "organize", "organise", "arrange", "invite", "mull",
-                 "loom", "set", "due", "likely", "forward"}
-PLANNED_ADJ = {"ready", "willing", "prepared", "upcoming", "planned", "proposed", "expected", "possible", "potential", "next",
-               "future", "scheduled", "anticipated", "forthcoming", "prospective", "likely"}
-ONGOING = {"continue", "ongoing", "keep", "persist", "still", "continuing", "continued"}
+MODALS = load_lexicon().words["tense.modal_auxiliaries"]
+PLANNED_VERBS = load_lexicon().words["tense.planned_verbs"]
+PLANNED_ADJ = load_lexicon().words["tense.planned_modifiers"]
+ONGOING = load_lexicon().words["tense.ongoing_words"]
 
 
 def status_of(trigger: Token, *, allow_modal: bool = True) -> str:
@@ -168,8 +165,7 @@ def status_of(trigger: Token, *, allow_modal: bool = True) -> str:
     return "reported"
 
 
-WITNESS_VERBS = {"report", "record", "see", "suffer", "witness", "face", "endure", "confirm", "describe",
-                 "condemn", "denounce", "deny", "survive", "document", "investigate", "blame"}
+WITNESS_VERBS = load_lexicon().words["statements.witness_verbs"]
 
 
 def trigger_actor(trigger: Token, ctx: Context) -> Actor | None:
@@ -246,9 +242,7 @@ def claimant(facts: SentenceFacts, trigger: Token | None, ctx: Context) -> tuple
     return best if best else (None, None)
 
 
-# words that name a document, not who speaks through it
-DOCUMENTS = {"statement", "the statement", "report", "the report", "communique", "the communique",
-             "readout", "the readout", "release", "the release"}
+DOCUMENTS = load_lexicon().words["statements.document_names"]
 
 
 def targets_in(facts: SentenceFacts, lex: Lexicon, country: str | None) -> list[Target]:

@@ -11,15 +11,11 @@ import re
 from ..facts import SentenceFacts
 from .base import Context, Draft, veto
 from .common import FamilyComponent, per_place_drafts
+from ..lexicon import load_lexicon
 
 # "took them to an unknown location": a forced disappearance, whoever holds them
 DISAPPEARED = re.compile(r"unknown (location|destination)|whereabouts (are |remain )?unknown|incommunicado|disappeared", re.I)
-ARRESTERS = {"police", "policeman", "policemen", "officer", "officers", "authority", "authorities", "security",
-             "agent", "agents", "gendarme", "gendarmes", "gendarmerie", "court", "prosecutor", "prosecutors",
-             "army", "troops", "soldiers", "forces", "military", "service", "services", "intelligence",
-             "government", "ministry", "guard", "guards", "fbi", "interpol"}
-GROUPS = {"militant", "militants", "rebel", "rebels", "gunmen", "bandits", "insurgents", "jihadists",
-          "fighters", "militia", "militias", "kidnappers", "group"}
+GROUPS = load_lexicon().words["coercion.armed_group_words"]
 
 
 class CoercionComponent(FamilyComponent):

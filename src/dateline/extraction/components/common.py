@@ -11,6 +11,7 @@ from ..facts import PlaceMention, SentenceFacts
 from .base import Context, Draft
 from .violence_kinds import carried_out
 from .where import event_places, split_places, subject_places
+from ..lexicon import load_lexicon
 
 
 PROVISION_RE = re.compile(r"\s*Under (the|a|an|this|that|its) ([\w-]+ ){0,3}(proposal|plan|deal|agreement|framework|"
@@ -57,7 +58,7 @@ class FamilyComponent:
             d.facts.drafts.append(d)
 
 
-WISH = {"demand", "urge", "push", "press", "want", "ask", "pressure", "call", "hope", "wish", "plead", "insist"}
+WISH = load_lexicon().words["statements.wish_verbs"]
 
 
 def _wish_verb(tok) -> bool:
@@ -79,11 +80,11 @@ def wished(tok) -> bool:
     return False
 
 
-AHEAD = {"next", "upcoming", "planned", "forthcoming", "proposed", "expected"}
+AHEAD = load_lexicon().words["tense.ahead_modifiers"]
 
-REACTION_VERBS = {"condemn", "denounce", "mourn", "investigate", "decry", "deplore", "blame", "praise", "hail"}
+REACTION_VERBS = load_lexicon().words["statements.reaction_verbs"]
 
-REFERENCE_DETS = {"the", "this", "that", "these", "those", "such", "its", "their", "his", "her"}
+REFERENCE_DETS = load_lexicon().words["grammar.referring_determiners"]
 
 
 def names_earlier_year(text: str, anchor) -> bool:
@@ -111,11 +112,10 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
         return True  # "the anniversary of the 1990 pro-democracy protests"
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in trigger.children):
         return True
-    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in (
-            "day", "week", "month", "year", "decade", "hour"):
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in TIME_UNITS:
         return True  # "fell after months of fighting": the long fight behind an event, not an event
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "since", "before") and any(
-            c.lower_ in ("years", "months", "decades", "year", "decade") for c in trigger.head.head.subtree
+            c.lower_ in LONG_SPANS for c in trigger.head.head.subtree
             if c.i < trigger.head.i):
         return True  # "more than four years after a raid on the town": history
     clause = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None
@@ -138,10 +138,9 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     dets = [c for c in trigger.children if c.dep_ in ("det", "poss")]
     if not dets or dets[0].lower_ not in REFERENCE_DETS:
         return False
-    if any(c.dep_ == "amod" and c.lower_ in ("first", "second", "third", "fresh", "new") for c in trigger.children):
+    if any(c.dep_ == "amod" and c.lower_ in NEW_ONE for c in trigger.children):
         return False  # "held their first meeting with President X": a new one, not one told before
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("continue", "begin", "start", "launch", "stage",
-                                                                   "hold", "resume", "step", "escalate"):
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ACT_VERBS:
         return False  # "continued their hunger strike", "launched their offensive": the act itself, now
     if dets[0].lower_ in ("its", "their", "his", "her") and trigger.tag_ == "NNS" and not any(
             c.ent_type_ in ("DATE", "TIME", "CARDINAL") for c in trigger.subtree):
@@ -157,8 +156,11 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     return not own
 
 
-# verbs that tell what an event did: "the blast left 12 dead", "the strike killed four"
-OUTCOME_VERBS = {"leave", "kill", "wound", "injure", "destroy", "damage", "claim", "flatten", "level", "raze"}
+OUTCOME_VERBS = load_lexicon().words["violence.outcome_verbs"]
+TIME_UNITS = load_lexicon().words["tense.time_unit_nouns"]
+LONG_SPANS = load_lexicon().words["tense.long_span_nouns"]
+NEW_ONE = load_lexicon().words["tense.new_instance_modifiers"]
+ACT_VERBS = load_lexicon().words["tense.act_verbs"]
 
 
 def frame_places(facts: SentenceFacts) -> list[PlaceMention]:

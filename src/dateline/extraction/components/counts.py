@@ -6,26 +6,14 @@ import re
 
 from ...models import Quantity
 from ..facts import SentenceFacts
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, load_lexicon
 from ..quantities import NumberMention, with_noun
 from .base import Draft
 
-PEOPLE = {"people", "person", "persons", "civilians", "civilian", "soldiers", "soldier", "troops",
-          "children", "child", "residents", "fighters", "militants", "servicemen", "others",
-          "women", "men", "police", "officers", "policemen", "workers", "patients", "pilgrims",
-          "villagers", "combatants", "rebels", "insurgents", "members", "staff", "journalists",
-          "migrants", "refugees", "students", "passengers", "personnel", "guards", "militiamen",
-          "protesters", "demonstrators", "recruits", "conscripts", "wounded", "dead", "of",
-          "man", "woman", "boy", "girl", "soldier", "civilian", "officer", "worker", "resident", "villager"}
-UNITS = {"years", "days", "km", "miles", "hours", "months", "weeks", "points", "percent", "kilometres",
-         "kilometers", "metres", "meters", "feet", "tonnes", "tons", "euros", "dollars", "minutes", "storeys",
-         "stories", "floors", "homes", "houses", "buildings", "vehicles", "trucks", "kilograms", "kg",
-         # places counted: "forced al-Shabab out of 30 villages in clashes that killed ..."
-         "villages", "towns", "localities", "settlements", "districts", "cities", "positions", "areas",
-         "schools", "hospitals", "sites", "targets", "locations", "countries", "regions", "provinces"}
-ADJECTIVES = {"more", "other", "civilian", "unarmed", "young", "elderly", "foreign", "local", "armed",
-              "suspected", "alleged", "enemy", "rebel", "government", "army", "security", "police", "aid",
-              "health", "medical", "palestinian", "israeli", "russian", "ukrainian", "additional", "further"}
+PEOPLE = load_lexicon().words["counts.people_nouns"]
+UNITS = load_lexicon().words["counts.unit_nouns"]
+ADJECTIVES = load_lexicon().words["counts.people_modifiers"]
+DEATH_WORDS = load_lexicon().words["counts.death_words"]
 DEAD_WORDS = re.compile(r"\b(dead|deaths?|killed|kill|killing|fatalities|lives|bodies|died|die|slain|"
                         r"lost their lives|perished|massacred|executed|martyred|death toll|toll)\b", re.I)
 HURT_WORDS = re.compile(r"\b(wounded|wounding|injured|injuring|injuries|hurt|hospitali[sz]ed|casualties)\b", re.I)
@@ -77,7 +65,7 @@ def classify_number(facts: SentenceFacts, n: NumberMention, lex: Lexicon) -> tup
         return "weapon", weapon[0], weapon[1]
     if weapon and re.match(r"^of\s+(the|them|those|these)\b", after, re.I):
         return "weapon", weapon[0], weapon[1]
-    if first in ("dead", "deaths", "killed", "fatalities", "bodies", "died", "lives"):
+    if first in DEATH_WORDS:
         return "fatalities", None, None
     if TOLL_ROSE.search(facts.text[:n.start]):
         return "fatalities", None, None   # "the death toll from Saturday's strike rose to 40"

@@ -10,8 +10,9 @@ from .base import Context, Draft, noun_phrase
 from .common import FamilyComponent, per_place_drafts, wished as _wished
 from ..actors import actor_from_span
 from ...models import Target
+from ..lexicon import load_lexicon
 
-COUNTERPART_PREPS = {"with", "between", "to"}
+COUNTERPART_PREPS = load_lexicon().words["diplomacy.counterpart_prepositions"]
 
 
 def counterparts(draft: Draft, ctx: Context) -> list[Target]:
@@ -32,11 +33,8 @@ def counterparts(draft: Draft, ctx: Context) -> list[Target]:
     return out
 
 
-MEDIA = {"reporters", "reporter", "journalists", "journalist", "press", "media", "newspaper", "television",
-         "radio", "agency", "voa", "reuters", "ap", "afp", "bbc", "cnn", "audience", "crowd", "students", "supporters"}
-OFFICES = {"president", "minister", "secretary", "counterpart", "leader", "king", "amir", "emir", "prince",
-           "chancellor", "premier", "envoy", "ambassador", "commander", "chairman", "chief", "governor", "head",
-           "sheikh", "general", "foreign"}
+MEDIA = load_lexicon().words["diplomacy.media_words"]
+OFFICES = load_lexicon().words["diplomacy.office_words"]
 
 
 def _spoken_to(draft: Draft):
@@ -60,7 +58,7 @@ def leaders_spoke(draft: Draft) -> bool:
                                              for obj, words in _spoken_to(draft))
 
 
-MEETING_VERBS = {"meet", "hold", "resume", "talk", "negotiate", "convene", "reconvene", "continue"}
+MEETING_VERBS = load_lexicon().words["diplomacy.meeting_verbs"]
 
 
 def _agreed_to_meet(tok) -> bool:
@@ -68,7 +66,7 @@ def _agreed_to_meet(tok) -> bool:
         c.dep_ == "xcomp" and c.lemma_.lower() in MEETING_VERBS for c in tok.children)
 
 
-SCHEDULE_VERBS = {"resume", "begin", "start", "open", "continue", "convene", "reconvene", "take"}
+SCHEDULE_VERBS = load_lexicon().words["diplomacy.schedule_verbs"]
 
 
 def _present_of_schedule(tok) -> bool:
@@ -92,16 +90,15 @@ def _purpose(tok) -> bool:
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     return infinitive and tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and \
-        tok.head.lemma_.lower() not in ("expect", "plan", "schedule", "set", "due", "agree", "hope")
+        tok.head.lemma_.lower() not in PLANNING_HEADS
 
 
-FACILITIES = {"port", "airport", "company", "factory", "plant", "station", "school", "airline", "mine", "refinery",
-              "terminal", "hospital", "bank", "market", "railway", "operator"}
+FACILITIES = load_lexicon().words["diplomacy.facility_nouns"]
 
-# who travels without it being a visit
-TRAVELLERS_NOT_ENVOYS = {"family", "refugee", "civilian", "resident", "migrant", "people", "child", "woman", "man",
-                         "survivor", "patient", "worker", "student", "pilgrim", "tourist", "fighter", "troop", "soldier",
-                         "vessel", "ship", "boat", "evacuee", "journalist", "reporter", "tanker", "aircraft", "plane", "flight", "convoy", "truck", "cargo"}
+TRAVELLERS_NOT_ENVOYS = load_lexicon().words["diplomacy.non_envoy_travellers"]
+PLANNING_HEADS = load_lexicon().words["diplomacy.planning_verbs"]
+HALT_VERBS = load_lexicon().words["diplomacy.halt_verbs"]
+FIRE_NOUNS = load_lexicon().words["diplomacy.fire_nouns"]
 
 
 class DiplomacyComponent(FamilyComponent):
@@ -148,7 +145,7 @@ class DiplomacyComponent(FamilyComponent):
                         c.dep_ == "mark" and c.lower_ == "since" for c in d.trigger.children):
                     continue  # "the first incident since the two countries initialled a peace agreement"
                 if etype == "agreement" and subject is not None and subject.lemma_.lower() in FACILITIES \
-                        and d.trigger.lemma_.lower() in ("halt", "suspend", "stop", "pause", "cease", "end", "close"):
+                        and d.trigger.lemma_.lower() in HALT_VERBS:
                     continue  # "the port suspended operations": a closure, not a ceasefire
                 traveller = subject if subject is not None else (
                     d.trigger.head if d.trigger is not None and d.trigger.dep_ in ("acl", "relcl") else None)
@@ -162,8 +159,7 @@ class DiplomacyComponent(FamilyComponent):
                 if d.trigger is not None and d.trigger.lemma_.lower() == "round" and (
                         any(c.lower_ in ("live", "rubber", "plastic") for c in d.trigger.children)
                         or any(c.dep_ == "prep" and c.lower_ == "of" and any(
-                            g.lemma_.lower() in ("ammunition", "fire", "gas", "shot", "bullet", "shelling", "artillery")
-                            for g in c.children) for c in d.trigger.children)):
+                            g.lemma_.lower() in FIRE_NOUNS for g in c.children) for c in d.trigger.children)):
                     continue  # "fired tear gas and live rounds", "rounds of ammunition": no talks
                 if d.trigger is not None and d.trigger.dep_ == "xcomp" and \
                         d.trigger.head.lemma_.lower() in ("offer", "propose", "suggest"):

@@ -9,10 +9,11 @@ from ..actors import actor_from_span
 from ..facts import SentenceFacts, noun_phrase
 from .base import Context, Draft
 from .common import FamilyComponent, per_place_drafts
+from ..lexicon import load_lexicon
 
 
-DENY = {"deny", "reject", "dismiss", "refute"}
-SIGHTING = {"detect", "track", "spot", "monitor"}
+DENY = load_lexicon().words["movement.denial_verbs"]
+SIGHTING = load_lexicon().words["movement.sighting_verbs"]
 
 
 def _background(tok) -> bool:

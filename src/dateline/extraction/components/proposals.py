@@ -6,14 +6,14 @@ from __future__ import annotations
 from ..facts import SentenceFacts
 from .base import Context, Draft, status_of, trigger_actor
 from .common import FamilyComponent
+from ..lexicon import load_lexicon
 
-CONTENT_VERBS = {"include", "call", "propose", "concede", "envisage", "envision", "provide", "require",
-                 "stipulate", "offer", "contain", "outline", "foresee", "set", "give", "grant",
-                 "allow", "demand", "see", "appear", "seek", "would", "cap", "limit", "freeze", "guarantee"}
+CONTENT_VERBS = load_lexicon().words["proposals.content_verbs"]
 
 
-PLAN_NOUNS = {"plan", "proposal", "framework", "initiative", "roadmap", "blueprint"}
-PUT_FORWARD = {"circulate", "present", "put", "draft", "submit", "table", "unveil", "propose", "float", "table"}
+PLAN_NOUNS = load_lexicon().words["proposals.plan_nouns"]
+PUT_FORWARD = load_lexicon().words["proposals.put_forward_verbs"]
+PLAN_SUBJECTS = load_lexicon().words["proposals.plan_subject_nouns"]
 
 
 class ProposalComponent(FamilyComponent):
@@ -25,7 +25,7 @@ class ProposalComponent(FamilyComponent):
             if t.type != "proposal":
                 continue
             tok = t.token
-            if tok.lemma_.lower() in ("plan", "proposal", "framework", "initiative", "roadmap", "draft", "blueprint"):
+            if tok.lemma_.lower() in PLAN_SUBJECTS:
                 # the plan must be the subject of a verb that says what it contains
                 head = tok.head
                 verbs = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("xcomp", "conj")}

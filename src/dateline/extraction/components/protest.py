@@ -5,9 +5,10 @@ from ..facts import SentenceFacts
 from .base import Context, Draft, veto
 from .common import FamilyComponent, frame_places, per_place_drafts
 from .counts import attach_quantities, classify_number
+from ..lexicon import load_lexicon
 
 
-LODGE = {"lodge", "file", "register", "deliver", "send", "submit", "issue", "voice", "express"}
+LODGE = load_lexicon().words["protest.lodge_verbs"]
 
 
 def _diplomatic(tok) -> bool:
@@ -17,7 +18,7 @@ def _diplomatic(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lower_ == "protest"
 
 
-HOLD = {"begin", "start", "stage", "hold", "launch", "continue", "go", "end", "call", "mount", "organise", "organize"}
+HOLD = load_lexicon().words["protest.hold_verbs"]
 
 
 def _acted(tok) -> bool:

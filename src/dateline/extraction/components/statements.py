@@ -12,6 +12,7 @@ from ..actors import actor_from_span, is_speaker_like
 from ..facts import SentenceFacts
 from .base import Context, Draft, first_quote, recent_person, veto
 from .common import FamilyComponent, frame_places
+from ..lexicon import load_lexicon
 
 CONCRETE = {"attack", "clash", "casualties", "territorial_change", "airspace_violation", "military_movement"}
 CONCRETE_FAMILIES = ("violence", "territory", "airspace", "movement", "protest")  # events a statement may report
@@ -49,9 +50,9 @@ def _leads(verb) -> bool:
                                         for c in verb.children)
 
 
-HABITUAL = {"repeatedly", "long", "routinely", "consistently", "often", "always", "frequently", "regularly"}
-STANCE_WORDS = {"ready", "willing", "prepared", "plan", "intend", "refuse", "reject", "demand", "only"}
-MODAL_WORDS = {"would", "will", "could", "should", "must", "may", "might", "can", "need", "needs", "want", "wants"}
+HABITUAL = load_lexicon().words["statements.habitual_adverbs"]
+STANCE_WORDS = load_lexicon().words["statements.stance_words"]
+MODAL_WORDS = load_lexicon().words["statements.modal_words"]
 
 
 def _counted_fact(facts: SentenceFacts, verb) -> bool:
@@ -75,7 +76,7 @@ def _bare_figure(words) -> bool:
     return has_number and not foreseen
 
 
-DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "decade", "decades"}
+DURATION = load_lexicon().words["statements.duration_nouns"]
 
 
 def _calendar_date(tok) -> bool:
@@ -102,8 +103,9 @@ def _years_ago(verb, ctx: Context) -> bool:
     return False
 
 
-WITNESSES = {"resident", "residents", "witness", "witnesses", "survivor", "survivors", "villager", "villagers",
-             "local", "locals", "eyewitness", "eyewitnesses"}
+WITNESSES = load_lexicon().words["statements.witness_nouns"]
+EMERGENCY_NOUNS = load_lexicon().words["statements.emergency_nouns"]
+WITNESS_NAMES = load_lexicon().words["statements.witness_name_words"]
 
 
 def _witness_account(facts: SentenceFacts, a) -> bool:
@@ -132,7 +134,7 @@ def _acts(verb, facts: SentenceFacts) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
-    if obj.lemma_.lower() in ("emergency", "curfew", "state", "lockdown", "mobilisation", "mobilization") or \
+    if obj.lemma_.lower() in EMERGENCY_NOUNS or \
             "martial law" in " ".join(t.lower_ for t in obj.subtree):
         return True
     return any(t.type == "protest" and t.token.i in {x.i for x in obj.subtree} for t in facts.triggers)
@@ -280,7 +282,7 @@ class StatementComponent(FamilyComponent):
         if opening:
             return opening[0]  # "In Moscow, the Kremlin's spokesman said ..."
         last = actor.name.lower().split()[-1] if actor.name else ""
-        if last.rstrip("es").rstrip("s") in ("resident", "witness", "survivor", "villager", "local", "eyewitness"):
+        if last.rstrip("es").rstrip("s") in WITNESS_NAMES:
             return ctx.recent_place
         return None
 

@@ -8,27 +8,26 @@ from __future__ import annotations
 from ..facts import SentenceFacts
 from .base import Context, Draft
 from .common import FamilyComponent, per_place_drafts
+from ..lexicon import load_lexicon
 
 
-PICTURES = {"footage", "video", "image", "photo", "photograph", "picture", "camera", "plume", "smoke", "moment",
-            "scene", "attention", "imagination", "heart", "mood", "spirit", "essence", "headline", "vote", "seat"}
-ATTEMPT = {"try", "attempt", "seek", "aim", "struggle", "fail"}
+PICTURES = load_lexicon().words["territory.figurative_capture_objects"]
+ATTEMPT = load_lexicon().words["territory.attempt_verbs"]
 
 
 def _attempted(tok) -> bool:
     """'a unit trying to advance on the village', 'failed to take the town': no ground changed hands."""
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ATTEMPT:
         return True
-    if tok.pos_ == "NOUN" and any(c.lower_ in ("planned", "expected", "possible", "looming", "new", "next")
-                                  for c in tok.children if c.dep_ == "amod"):
+    if tok.pos_ == "NOUN" and any(c.lower_ in AHEAD_MODIFIERS for c in tok.children if c.dep_ == "amod"):
         return True   # "reservists for the planned offensive": none yet
     # "ordered the PLA to be capable of taking Taiwan": an ability, not a capture
     return tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() in ("capable", "able", "ready", "prepared")
 
 
-# ships and aircraft patrol, blockade or encircle; they take no ground
-CRAFT = {"warship", "ship", "vessel", "bomber", "aircraft", "jet", "plane", "destroyer", "frigate",
-         "carrier", "submarine", "boat", "drone", "helicopter"}
+CRAFT = load_lexicon().words["territory.craft_nouns"]
+AHEAD_MODIFIERS = load_lexicon().words["territory.ahead_modifiers"]
+TAKEN_NOT_GROUND = load_lexicon().words["territory.taken_not_ground"]
 
 
 def _weapon_subject(tok, ctx: Context) -> bool:
@@ -68,7 +67,7 @@ class TerritoryComponent(FamilyComponent):
         # "seized power" is a coup, "tanks moving towards X" a movement: not ground taken
         facts.triggers = [t for t in original if not (
             t.type == "territorial_change" and (
-                any(c.dep_ == "dobj" and (c.lemma_.lower() in ("power", "office", "hostage", "hostages", "place")
+                any(c.dep_ == "dobj" and (c.lemma_.lower() in TAKEN_NOT_GROUND
                                           or (c.lemma_.lower() == "part" and t.token.lemma_.lower() == "take"))
                     for c in t.token.children)   # "took part" is no capture; "captured part of X" is
                 # "footage captured plumes of smoke", "captured the moment": a picture, not ground

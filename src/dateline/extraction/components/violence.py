@@ -22,9 +22,10 @@ from .violence_args import (ANAPHORS, ARMED_SOURCE, SETTLEMENT_REF, antecedent_p
 from .violence_kinds import (CROWD, CUMULATIVE_RE, DAILY_RE, NOMINAL, POLICE, WAR_BEGAN, YEARS_LONG,
                              armed_subject, attack_subtype, carried_out, protest_scuffle, threatened, war_toll)
 from .counts import INTERCEPT, attach_quantities, classify_number, singular_weapons, vague_casualties
+from ..lexicon import load_lexicon
 
 
-LAUNCH = {"fire", "launch", "test", "test-fire"}
+LAUNCH = load_lexicon().words["violence.launch_verbs"]
 OVERFLIGHT = re.compile(r"\b(flew|flying|flown|overflew)\s+(over|across)\b|\boverflight\b", re.I)
 INTO_SEA = re.compile(r"\binto\s+(the\s+)?([A-Z][a-z]+\s+)?(sea|waters|ocean|Pacific)\b", re.I)
 

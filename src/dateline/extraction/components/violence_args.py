@@ -9,6 +9,7 @@ from .base import Context, Draft
 from .where import _prep_of, clause_verb, is_water
 from .counts import classify_number
 from .violence_kinds import PERSON_NOUNS
+from ..lexicon import load_lexicon
 
 
 def singular_victims(facts: SentenceFacts):
@@ -34,8 +35,7 @@ def singular_victims(facts: SentenceFacts):
     return dead, hurt
 
 
-# words that point back at the speaker's own side ("the group said it had fired")
-ANAPHORS = {"they", "it", "we", "group", "movement", "organisation", "organization"}
+ANAPHORS = load_lexicon().words["violence.anaphor_actors"]
 
 
 def speaker_actor(facts: SentenceFacts, ctx: Context):
@@ -47,8 +47,7 @@ def speaker_actor(facts: SentenceFacts, ctx: Context):
     return None
 
 
-AREA_NOUNS = {"cities", "towns", "villages", "regions", "territory", "territories", "areas", "infrastructure",
-              "grid", "settlements", "communities", "provinces", "oblasts"}
+AREA_NOUNS = load_lexicon().words["violence.area_nouns"]
 
 
 def national_area(facts: SentenceFacts, ctx: Context) -> tuple[str, str] | None:

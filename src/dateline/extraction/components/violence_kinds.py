@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .base import Context
+from ..lexicon import load_lexicon
 
 
 SUBTYPE_WORDS = [
@@ -40,9 +41,7 @@ def attack_subtype(text: str) -> str | None:
     return None
 
 
-ARMED = {"forces", "troops", "soldiers", "army", "militants", "rebels", "fighters", "militia", "militias",
-         "insurgents", "guerrillas", "gunmen", "jihadists", "units", "brigade", "battalion", "military",
-         "paramilitaries", "police", "security", "sides", "combatants", "separatists", "marines"}
+ARMED = load_lexicon().words["violence.armed_nouns"]
 
 
 # a gerund used as a noun ("fighting continued there") names the fight itself; only a verb
@@ -72,7 +71,7 @@ def protest_scuffle(triggers) -> bool:
             continue   # protesters clashed with police, burned tyres
         if subj is not None and subj.dep_ == "nsubjpass" and (subj.ent_type_ == "PERSON" or subj.lemma_.lower() in PERSON_NOUNS):
             continue   # "a student was hit in the chest ... as riot police fired": the scuffle's victim
-        if tok.lemma_.lower() in ("kill", "wound", "injure", "hurt", "die"):
+        if tok.lemma_.lower() in HARM_VERBS:
             continue   # the scuffle's toll ("nine officers were hurt")
         if tok.dep_ in ("advcl", "conj") and POLICE.search(who) and tok.pos_ == "VERB":
             continue   # "... as police fired tear gas at the crowd"
@@ -91,9 +90,7 @@ def _own_subject(tok):
     return None
 
 
-PERSON_NOUNS = {"boy", "girl", "man", "woman", "child", "baby", "soldier", "civilian", "journalist", "doctor",
-                "nurse", "teenager", "resident", "worker", "officer", "policeman", "student", "farmer", "driver",
-                "person", "volunteer", "medic", "paramedic", "firefighter", "commander", "official", "mother", "father"}
+PERSON_NOUNS = load_lexicon().words["violence.person_nouns"]
 
 
 def threatened(tok) -> bool:
@@ -158,10 +155,9 @@ DAILY_RE = re.compile(r"\bsince (dawn|daybreak|midnight|this morning|last night)
                       re.I)
 
 
-# "mounted its long-threatened invasion", "carried out a bombing": an act named by its noun
-EVENT_NOUNS = {"invasion", "incursion", "assassination", "massacre", "killing", "ambush", "bombing", "shooting",
-               "stabbing", "airstrike"}
-CARRY_OUT = {"launch", "mount", "carry", "conduct", "stage", "commit", "perpetrate", "begin", "start", "execute"}
+EVENT_NOUNS = load_lexicon().words["violence.event_nouns"]
+CARRY_OUT = load_lexicon().words["violence.carry_out_verbs"]
+HARM_VERBS = load_lexicon().words["violence.harm_verbs"]
 
 
 def carried_out(tok) -> bool:

@@ -49,7 +49,7 @@ def told_before(triggers, facts) -> bool:
     return False
 
 
-REFERRING = {"the", "that", "this", "these", "those", "such", "its", "their"}
+REFERRING = load_lexicon().words["violence.referring_determiners"]
 
 
 def spoken_of(tok, facts) -> bool:

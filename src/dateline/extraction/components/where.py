@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..facts import PlaceMention, SentenceFacts, Trigger
+from ..lexicon import load_lexicon
 
 
 def owner(place: PlaceMention, triggers: list[Trigger]) -> Trigger | None:
@@ -83,7 +84,7 @@ def event_places(facts: SentenceFacts, triggers: list[Trigger], mine: set[str],
         if _origin(p) or (_prep_of(p) == "over" and _launched(p)):
             continue  # "fired from warships in the Black Sea": where it came from, not where it hit
         # a nationality adjective on a person/group is an actor, not a place
-        if p.root.dep_ in ("amod", "compound") and p.root.head.lower_ in ("forces", "troops", "army", "officials", "military"):
+        if p.root.dep_ in ("amod", "compound") and p.root.head.lower_ in ACTOR_NOUNS:
             continue
         if p.root.dep_ in ("amod", "compound", "nmod") and (
                 p.root.head.ent_type_ == "PERSON" or p.root.head.lower_ in PERSON_TITLES
@@ -144,9 +145,7 @@ def clause_groups(places: list[PlaceMention], triggers: list[Trigger]) -> list[t
     return [by_verb[v.i] for v in sorted(verbs, key=lambda v: v.i)]
 
 
-SITES = {"airport", "port", "harbour", "harbor", "refinery", "hospital", "market", "station", "plant", "school",
-         "university", "base", "suburb", "suburbs", "outskirts", "centre", "center", "neighbourhood",
-         "neighborhood", "district", "oil", "power", "train", "railway", "bridge", "stadium", "cathedral", "mosque"}
+SITES = load_lexicon().words["places.site_nouns"]
 
 
 def _owns_site(place: PlaceMention) -> bool:
@@ -171,10 +170,10 @@ def _launched(place: PlaceMention) -> bool:
     return any(t.lemma_.lower() in ("launch", "fire") for t in place.root.ancestors)
 
 
-MISSIONS = {"embassy", "consulate", "embassies", "consulates"}
+MISSIONS = load_lexicon().words["places.mission_nouns"]
 
 
-WATER = ("sea", "ocean", "gulf", "strait", "bay", "river", "lake", "channel")
+WATER = load_lexicon().words["places.water_nouns"]
 
 
 def is_water(place: PlaceMention) -> bool:
@@ -211,7 +210,7 @@ def _prep_of(place: PlaceMention) -> str | None:
     return root.head.lower_ if root.dep_ == "pobj" else None
 
 
-SETTLEMENTS = {"village", "villages", "town", "towns", "city", "cities", "settlement", "settlements", "hamlet"}
+SETTLEMENTS = load_lexicon().words["places.settlement_nouns"]
 
 
 def _settlement_above(place: PlaceMention) -> bool:
@@ -305,8 +304,7 @@ def split_places(places: list[PlaceMention]) -> tuple[list[PlaceMention], list[P
     return [best], [p for p in places if p is not best]
 
 
-# verbs of flying over a place: what flies over a country enters its airspace and hits nothing there
-OVERFLY = {"fly", "overfly"}
+OVERFLY = load_lexicon().words["airspace.overfly_verbs"]
 
 
 def overflown(place: PlaceMention) -> bool:
@@ -315,10 +313,8 @@ def overflown(place: PlaceMention) -> bool:
             and place.root.head.head.lemma_.lower() in OVERFLY)
 
 
-PERSON_TITLES = {"president", "minister", "envoy", "premier", "chancellor", "secretary", "ambassador", "king",
-                 "leader", "diplomat", "diplomats", "officials", "official", "spokesman", "spokeswoman", "negotiators",
-                 "negotiator", "delegation", "counterpart", "mediators", "foreign", "defence", "defense"}
+PERSON_TITLES = load_lexicon().words["places.person_titles"]
 
 
-SPONSORED = {"proposal", "plan", "framework", "initiative", "offer", "draft", "deal", "roadmap", "delegation",
-             "envoy", "negotiator", "mediator", "official"}
+SPONSORED = load_lexicon().words["places.sponsored_nouns"]
+ACTOR_NOUNS = load_lexicon().words["places.actor_nouns"]

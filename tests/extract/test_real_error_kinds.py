@@ -27,6 +27,9 @@ CASES = [
     ("Wagner forces established a new base in Tessalit on Monday.", {"military_movement"}),
 
     ("Footage captured thick plumes of smoke rising over the city on Sunday.", set()),
+    # a push still to come, a sum that "took" a country's total somewhere: no ground changed hands
+    ("Officials have hinted at a potential push into rebel-held territory in the north of Syria.", {"statement"}),
+    ("That sum took Norway's overall aid contribution to nearly $2 billion during the war.", set()),
     ("Dozens of people have been killed almost daily since the offensive resumed in March.", set()),
     ("Israel said it had shot dead a gunman in the West Bank on Sunday.", {"attack"}),
     ("Talks between the two sides are expected to resume next week in Geneva, diplomats said.", {"diplomatic_meeting"}),
@@ -209,3 +212,10 @@ def test_a_village_in_a_text_about_mali_is_not_its_namesake_in_germany(extractor
             "killing four soldiers, the Malian army said.")
     event = next(e for e in dateline.extract(text, published="2024-06-12").events if e.family == "violence")
     assert event.location is not None and event.location.country == "ML"
+
+
+def test_the_nth_visit_this_year_is_a_visit_of_this_year(extractor):
+    text = ("Envoy in Pyongyang\n\nThe envoy met North Korean officials in Pyongyang on Friday.\n\n"
+            "It is the envoy's third visit this year to North Korea and the first where he will stay overnight.")
+    visits = [e for e in dateline.extract(text, published="2018-07-06").events if e.type == "visit"]
+    assert len(visits) == 1 and visits[0].location.country == "KP"

@@ -51,12 +51,19 @@ def drop_background(drafts: list[Draft], anchor) -> list[Draft]:
             out.append(d)
             continue
         if d.type != "statement" and d.scope == "incident" and anchor is not None and d.status != "planned":
-            if span is not None and (span.precision == "year" or (span.end is not None and (anchor - span.end).days > BACKGROUND_DAYS)):
+            if span is not None and (span.precision == "year" or (span.end is not None and (anchor - span.end).days > BACKGROUND_DAYS)) \
+                    and not _current_year(span, anchor):
                 continue  # "an attack on tourists last month", "earlier this year"
             if span is None and _older_year(d.facts.text, anchor):
                 continue  # "Eritrea, which fought a 1998-2000 war", "the war began in 2023 when ..."
         out.append(d)
     return out
+
+
+def _current_year(span, anchor) -> bool:
+    """'his third visit this year': the year the news is in, not a time before it ("earlier
+    this year" is before)."""
+    return span.text.strip().lower() == "this year" and span.start is not None and span.start.year == anchor.year
 
 
 def _older_year(text: str, anchor) -> bool:

@@ -124,8 +124,12 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
                     for t in c.subtree):
         return True  # "four years after a raid on the town forced it to evacuate"
     if trigger.dep_ == "attr" and trigger.head.lemma_.lower() == "be" and any(
-            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in trigger.head.children):
-        return True  # "It was the tenth large-scale attack on the grid": the event just told, ranked
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in trigger.head.children) \
+            and any(t.token.i == trigger.i and t.type in ("attack", "clash", "casualties") for t in facts.triggers):
+        # "It was the tenth large-scale attack on the grid": the event just told, ranked ("It is
+        # Pompeo's third visit to North Korea" after his talks there tells the visit itself; a
+        # meeting told again merges with the one before)
+        return True
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("flee", "escape", "fear"):
         return True
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("for", "to") and (

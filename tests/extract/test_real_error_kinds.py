@@ -219,3 +219,16 @@ def test_the_nth_visit_this_year_is_a_visit_of_this_year(extractor):
             "It is the envoy's third visit this year to North Korea and the first where he will stay overnight.")
     visits = [e for e in dateline.extract(text, published="2018-07-06").events if e.type == "visit"]
     assert len(visits) == 1 and visits[0].location.country == "KP"
+
+
+def test_a_guided_tour_of_a_tunnel_is_no_visit(extractor):
+    text = "The army led journalists on a tour of an underground tunnel in Rafah on Monday."
+    assert "visit" not in {e.type for e in dateline.extract(text, published="2024-02-13").events}
+
+
+def test_a_lead_clash_and_each_sides_account_are_the_accounts(extractor):
+    text = ("Border clashes\n\nFresh clashes broke out Tuesday between Armenia and Azerbaijan, with each side "
+            "blaming the other.\n\nArmenia said Azerbaijani forces attacked several points near the border, "
+            "killing 49 soldiers.\n\nAzerbaijan said Armenian forces fired on its positions.")
+    events = [e for e in dateline.extract(text, published="2022-09-13").events if e.family == "violence"]
+    assert [e.type for e in events] == ["attack", "attack"]

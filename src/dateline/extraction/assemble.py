@@ -19,7 +19,7 @@ from ..models import Evidence, EventMention, Place, Quote, Span, Target
 from .components.base import Draft
 from .facts import SentenceFacts
 from .components.violence import GENERIC_ATTACK
-from .merge import CONCRETE, EARLIER, Cluster, place_country, place_key
+from .merge import CONCRETE, EARLIER, Cluster, sides_account, place_country, place_key
 
 
 def fold_intercepts(drafts: list[Draft], resolved: dict | None = None) -> list[Draft]:
@@ -202,7 +202,8 @@ def build_mentions(clusters: list[Cluster], text: str, resolve_place, ids: dict[
         confidence = min(0.95, d.confidence + 0.05 * (len(c.drafts) - 1))
         etype, subtype = d.type, d.subtype
         if etype == "attack" and d.trigger is not None and d.trigger.lemma_.lower() in GENERIC_ATTACK \
-                and not d.weapons and any(x.type == "clash" for x in c.drafts):
+                and not d.weapons and any(x.type == "clash" and not (x.facts.is_heading or sides_account(x, d))
+                                          for x in c.drafts):
             # "militants attacked a base, leading to an exchange of fire. 4 soldiers were killed":
             # the toll's sentence is the better evidence, the fight tells the type
             etype, subtype = "clash", "armed_clash"

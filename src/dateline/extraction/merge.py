@@ -87,7 +87,7 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         return False  # China's aircraft around Taiwan and the patrols Taiwan sent out
     if a.family == "violence":
         if {a.type, b.type} == {"attack", "clash"} and not any(x.facts.is_heading for x in (a, b)) \
-                and not any(_toll_only(x) for x in (a, b)):
+                and not any(_toll_only(x) for x in (a, b)) and not sides_account(a, b):
             return False  # a strike and the fighting told in another sentence are two events
         if _source_country(a) and _source_country(b) and _source_country(a) != _source_country(b) \
                 and not any(x.facts.is_heading for x in (a, b)):
@@ -142,6 +142,14 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         # two country-wide mentions: one that says nothing of its own echoes the other
         return (_thin(a) or _thin(b)) and place_country(a, resolved) == place_country(b, resolved)
     return False
+
+
+def sides_account(a: Draft, b: Draft) -> bool:
+    """'Clashes broke out between A and B, with each side blaming the other' (the lead, no figures)
+    and 'A said B's forces attacked ...': one side's account of the clash the lead tells."""
+    lead = next((x for x in (a, b) if x.type == "clash" and x.facts.is_lead and _thin(x)), None)
+    other = b if lead is a else a
+    return lead is not None and other.type == "attack" and bool(other.claimed_by)
 
 
 def _other_toll(a: Draft, b: Draft) -> bool:

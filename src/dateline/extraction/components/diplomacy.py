@@ -101,6 +101,14 @@ HALT_VERBS = load_lexicon().words["diplomacy.halt_verbs"]
 FIRE_NOUNS = load_lexicon().words["diplomacy.fire_nouns"]
 
 
+def _facility_tour(tok) -> bool:
+    """A tour of something that is no country or town ('a tour of an underground tunnel')."""
+    if tok is None or tok.lemma_.lower() != "tour":
+        return False
+    objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ not in ("GPE", "LOC") for g in objects)
+
+
 class DiplomacyComponent(FamilyComponent):
     family = "diplomacy"
     types = {"diplomatic_meeting", "visit", "agreement"}
@@ -141,6 +149,8 @@ class DiplomacyComponent(FamilyComponent):
                     continue
                 if etype == "visit" and not d.place:
                     continue
+                if etype == "visit" and _facility_tour(d.trigger):
+                    continue  # "led journalists on a tour of a tunnel": a guided tour, no visit
                 if d.trigger is not None and d.trigger.dep_ == "advcl" and any(
                         c.dep_ == "mark" and c.lower_ == "since" for c in d.trigger.children):
                     continue  # "the first incident since the two countries initialled a peace agreement"

@@ -232,3 +232,11 @@ def test_a_lead_clash_and_each_sides_account_are_the_accounts(extractor):
             "killing 49 soldiers.\n\nAzerbaijan said Armenian forces fired on its positions.")
     events = [e for e in dateline.extract(text, published="2022-09-13").events if e.family == "violence"]
     assert [e.type for e in events] == ["attack", "attack"]
+
+
+def test_a_missile_test_told_twice_is_one_test(extractor):
+    text = ("Missile launch\n\nSouth Korean military officials say North Korea has fired a ballistic missile "
+            "into the sea.\n\nOfficials say the missile, believed to be a medium-range missile, was fired just "
+            "before 8 a.m. Wednesday.")
+    tests = [e for e in dateline.extract(text, published="2016-08-03").events if e.type == "military_movement"]
+    assert len(tests) == 1

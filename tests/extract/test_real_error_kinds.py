@@ -240,3 +240,9 @@ def test_a_missile_test_told_twice_is_one_test(extractor):
             "before 8 a.m. Wednesday.")
     tests = [e for e in dateline.extract(text, published="2016-08-03").events if e.type == "military_movement"]
     assert len(tests) == 1
+
+
+def test_an_aim_is_no_truce(extractor):
+    text = ("Stopping Russian ground attacks and \u201clarge-scale destruction\u201d of Russian forces and their "
+            "equipment will be the main focus of the new branch, the president said.")
+    assert "agreement" not in {e.type for e in dateline.extract(text, published="2024-02-07").events}

@@ -176,6 +176,8 @@ class DiplomacyComponent(FamilyComponent):
                     continue  # "Turkey has offered to host a round": an offer (a proposal), not a meeting
                 if etype == "agreement" and d.trigger is not None and d.trigger.dep_ == "amod":
                     continue  # "the rush toward a US-brokered deal": a description, not a deal made
+                if etype == "agreement" and d.trigger is not None and d.trigger.dep_ in ("csubj", "csubjpass"):
+                    continue  # "Stopping Russian attacks will be the main focus": an aim, not a truce
                 if d.trigger is not None and d.trigger.dep_ == "advcl" and any(
                         c.dep_ == "mark" and c.lower_ in ("until", "unless", "if", "once", "before") for c in d.trigger.children):
                     continue  # "will continue until Israel halts operations": a condition, not a deal

@@ -246,3 +246,10 @@ def test_an_aim_is_no_truce(extractor):
     text = ("Stopping Russian ground attacks and \u201clarge-scale destruction\u201d of Russian forces and their "
             "equipment will be the main focus of the new branch, the president said.")
     assert "agreement" not in {e.type for e in dateline.extract(text, published="2024-02-07").events}
+
+
+def test_an_undated_statement_in_the_days_report_takes_the_news_day(extractor):
+    text = ("Drones over the capital\n\nRussia launched 40 drones at Kyiv on Tuesday, the air force said.\n\n"
+            "\u201cAnother massive attack against our country,\u201d the president said on social media.")
+    statement = next(e for e in dateline.extract(text, published="2024-02-07").events if e.type == "statement")
+    assert statement.date is not None and str(statement.date.start) == "2024-02-06"

@@ -55,7 +55,7 @@ _SPECS = [
     FamilySpec("proposal", ("proposal",), ProposalComponent,
                concrete=False, merges=False, same_day_only=False, dated_by_default=False),
     FamilySpec("statement", ("statement",), StatementComponent,
-               concrete=False, merges=False, same_day_only=False, dated_by_default=False),
+               concrete=False, merges=False, same_day_only=False, dated_by_default=True),
     FamilySpec("protest", ("protest",), ProtestComponent,
                concrete=False, merges=True, same_day_only=False, dated_by_default=True),
     FamilySpec("other", ("other",), CoercionComponent,

@@ -253,3 +253,13 @@ def test_an_undated_statement_in_the_days_report_takes_the_news_day(extractor):
             "\u201cAnother massive attack against our country,\u201d the president said on social media.")
     statement = next(e for e in dateline.extract(text, published="2024-02-07").events if e.type == "statement")
     assert statement.date is not None and str(statement.date.start) == "2024-02-06"
+
+
+def test_a_title_belongs_to_the_name_right_after_it(extractor):
+    text = ("Talks in Doha\n\nSecretary of State Jane Harlow met with Qatari Amir Sheikh Khalid in Doha. "
+            "Secretary Harlow and the Amir agreed to continue close coordination on humanitarian aid. "
+            "The Secretary reiterated the U.S. rejection of any forced displacement.")
+    events = dateline.extract(text, published="2024-01-07").events
+    statement = next(e for e in events if e.type == "statement")
+    assert statement.claimed_by == "Jane Harlow"
+    assert "agreement" in {e.type for e in events}   # continuing coordination is a deal, not a meeting arranged

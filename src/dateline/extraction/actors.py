@@ -272,8 +272,13 @@ def _title_words(ent: Span) -> list[str]:
     """The office words just before a name ('Secretary of State Antony J. Blinken' -> secretary,
     'Prime Minister Abiy Ahmed' -> prime minister, minister)."""
     doc = ent.doc
-    words = [t for t in doc[max(ent.sent.start, ent.start - 5):ent.start]
-             if t.pos_ in ("PROPN", "NOUN", "ADP") and not t.ent_type_ == "PERSON"]
+    # the run of title words right before the name: "Secretary Blinken and the Amir" gives the
+    # Amir no title (another name, "and" and "the" stand between)
+    words = []
+    for t in reversed(doc[max(ent.sent.start, ent.start - 5):ent.start]):
+        if t.pos_ not in ("PROPN", "NOUN", "ADP", "ADJ") or t.ent_type_ == "PERSON":
+            break
+        words.insert(0, t)
     out = []
     for t in words:
         low = t.lower_

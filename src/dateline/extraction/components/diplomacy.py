@@ -61,9 +61,16 @@ def leaders_spoke(draft: Draft) -> bool:
 MEETING_VERBS = load_lexicon().words["diplomacy.meeting_verbs"]
 
 
+MEETING_NOUNS = load_lexicon().words["diplomacy.meeting_nouns"]
+
+
 def _agreed_to_meet(tok) -> bool:
+    """'agreed to meet again', 'agreed to hold talks'; not 'agreed to continue close coordination'."""
     return tok is not None and tok.lemma_.lower() == "agree" and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in MEETING_VERBS for c in tok.children)
+        c.dep_ == "xcomp" and c.lemma_.lower() in MEETING_VERBS and (
+            not any(g.dep_ == "dobj" for g in c.children)
+            or any(g.dep_ == "dobj" and g.lemma_.lower() in MEETING_NOUNS for g in c.children))
+        for c in tok.children)
 
 
 SCHEDULE_VERBS = load_lexicon().words["diplomacy.schedule_verbs"]

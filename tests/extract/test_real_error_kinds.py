@@ -263,3 +263,15 @@ def test_a_title_belongs_to_the_name_right_after_it(extractor):
     statement = next(e for e in events if e.type == "statement")
     assert statement.claimed_by == "Jane Harlow"
     assert "agreement" in {e.type for e in events}   # continuing coordination is a deal, not a meeting arranged
+
+
+def test_glued_sentences_and_the_talks_of_the_day(extractor):
+    # scraped copy glues sentences ("program.The"); "the first of two days of talks ... in X" is placed
+    # at X; "met Friday with ..." is the same day's talks
+    text = ("Envoy in the North\n\nThe envoy has ended the first of two days of talks Friday in North Korea about "
+            "the nuclear program.The meetings come amid reports of new activity.Discussions resume Saturday.\n\n"
+            "The envoy met Friday with a senior party official.")
+    events = dateline.extract(text, published="2018-07-06").events
+    held = [e for e in events if e.type == "diplomatic_meeting" and e.status != "planned"]
+    assert len(held) == 1 and held[0].location is not None and held[0].location.country == "KP"
+    assert held[0].evidence.sentence.endswith("nuclear program.")

@@ -121,9 +121,11 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
             near = a.facts.paragraph == b.facts.paragraph or any(x.facts.is_heading or x.facts.is_lead for x in echo) \
                 or any(x.facts.is_lead and x.place is None and not x.weapons for x in (a, b))
             return (ka == kb or bool(echo)) and near
-        # an unplaced mention joins another of its type, only from the headline or the lead
-        return a.type == b.type and any(x.facts.is_heading or x.facts.is_lead
-                                        for x in (a, b) if place_key(x, resolved) is None)
+        # an unplaced mention joins another of its type, only from the headline or the lead, or
+        # when both name the same day ("talks Friday in North Korea" / "met Friday with X")
+        return a.type == b.type and (any(x.facts.is_heading or x.facts.is_lead
+                                         for x in (a, b) if place_key(x, resolved) is None)
+                                     or (a.family == "diplomacy" and a.status == b.status and _told_same_day(a, b)))
     if ka == kb:
         return True
     if a.family in ("diplomacy", "territory", "airspace"):
@@ -313,6 +315,12 @@ def _compatible_days(a: Draft, b: Draft) -> bool:
         return True
     return a.date.start == b.date.start or (abs((a.date.start - b.date.start).days) <= 1
                                             and not any(EARLIER.search(x.date.text) for x in (a, b)))
+
+
+def _told_same_day(a: Draft, b: Draft) -> bool:
+    """Both dated by their own words, to the same day."""
+    return bool(a.date and b.date and a.date.text and b.date.text and a.date.start
+                and a.date.start == b.date.start and a.date.precision == b.date.precision == "day")
 
 
 def _same_days(a: Draft, b: Draft) -> bool:

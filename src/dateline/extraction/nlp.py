@@ -37,10 +37,14 @@ def load_model(name: str = "auto") -> Language:
 
 
 def _split_dashes(nlp: Language) -> Language:
-    """'airspace—one': wire copy glues words to em and en dashes; split them."""
+    """'airspace—one': wire copy glues words to em and en dashes; split them. Scraped copy also
+    glues sentences ('nuclear program.The meetings'): a full stop between a lower-case word and
+    a capitalised one is split off, so the parser can end the sentence there (the text itself,
+    and so every offset, stays as written)."""
     from spacy.util import compile_infix_regex
 
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w”\"’])[—–](?=[\w“\"‘])"]
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w”\"’])[—–](?=[\w“\"‘])",
+                                            r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 

@@ -97,6 +97,15 @@ def _of_an_earlier_year(trigger: Token, facts: SentenceFacts) -> bool:
     return names_earlier_year(trigger.doc.text[trigger.left_edge.idx: trigger.idx], facts.anchor)
 
 
+def _span_of_the_event(unit: Token) -> bool:
+    """'ended the first of two days of talks', 'held three days of talks': the span is the event's
+    own, not the history behind another ('after months of fighting')."""
+    cur = unit
+    while cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head is not cur.head:
+        cur = cur.head.head   # "the first of two days": up to "first"
+    return cur.dep_ in ("dobj", "nsubj", "nsubjpass") and cur.head.pos_ == "VERB"
+
+
 def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
     """'the attack showed ...': a noun that points back at an event told elsewhere; 'any attack on
     Uvira' (none happened); 'have fled the fighting' (the cause of a flight, told as background)."""
@@ -112,7 +121,8 @@ def is_reference(trigger: Token, facts: SentenceFacts) -> bool:
         return True  # "the anniversary of the 1990 pro-democracy protests"
     if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "each") for c in trigger.children):
         return True
-    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in TIME_UNITS:
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in TIME_UNITS \
+            and not _span_of_the_event(trigger.head.head):
         return True  # "fell after months of fighting": the long fight behind an event, not an event
     if trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "since", "before") and any(
             c.lower_ in LONG_SPANS for c in trigger.head.head.subtree

@@ -23,8 +23,12 @@ def owner(place: PlaceMention, triggers: list[Trigger]) -> Trigger | None:
             # Switzerland"), unless its subject or object is a trigger noun
             # ("drone incursions spread to Romania").
             for child in cur.children:
-                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i in by_index:
-                    return by_index[child.i]
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                    # "ended the first of two days of talks ... in North Korea": the trigger down
+                    # the object's chain of "of"s
+                    hit = next((by_index[t.i] for t in _of_chain(child) if t.i in by_index), None)
+                    if hit is not None:
+                        return hit
             if cur.dep_ == "xcomp":
                 # "talks are expected to resume next week in Geneva": the controlling verb's subject
                 for child in cur.head.children:
@@ -35,6 +39,18 @@ def owner(place: PlaceMention, triggers: list[Trigger]) -> Trigger | None:
             break
         cur = cur.head
     return min(triggers, key=lambda t: abs(t.token.i - place.root.i))
+
+
+def _of_chain(tok: Token, depth: int = 3) -> list[Token]:
+    """tok and the nouns hanging from it by 'of' ('the first of two days of talks')."""
+    out = [tok]
+    for _ in range(depth):
+        nxt = next((g for c in out[-1].children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), None)
+        if nxt is None:
+            break
+        out.append(nxt)
+    return out
 
 
 def speaker_places(facts: SentenceFacts) -> set[int]:

@@ -73,3 +73,24 @@ def test_a_village_with_its_district_in_brackets_is_two_places():
                 [(1, 6, "GPE")])
     split_parenthesised_places(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Ardamata", "GPE"), ("West Darfur", "GPE")]
+
+
+def test_patterns_with_optional_and_repeated_words_match_without_spacys_matcher():
+    import spacy
+
+    from dateline.extraction.lexicon import load_lexicon
+    from dateline.extraction.nlp import _match_from, build_matcher
+
+    nlp = spacy.blank("en")
+    matcher, _, _ = build_matcher(nlp, load_lexicon())
+    assert len(matcher) == 0   # every trigger rule is a word lookup plus a check of the next words
+    phone = [{"LOWER": {"IN": ["spoke", "talked"]}}, {"LOWER": "by", "OP": "?"}, {"LOWER": {"IN": ["phone"]}}]
+    assert _match_from(nlp("they spoke by phone today"), 1, phone) == 4
+    assert _match_from(nlp("they spoke phone today"), 1, phone) == 3
+    assert _match_from(nlp("they spoke to reporters"), 1, phone) is None
+    force = [{"LOWER": "truce"}, {"LOWER": "came"}, {"LOWER": {"IN": ["into", "force"]}, "OP": "+"}]
+    assert _match_from(nlp("the truce came into force"), 1, force) == 5
+    assert _match_from(nlp("the truce came and went"), 1, force) is None
+    travel = [{"LOWER": "flew"}, {"OP": "?", "LOWER": {"NOT_IN": ["back"]}}, {"LOWER": "to"}]
+    assert _match_from(nlp("she flew straight to Kyiv"), 1, travel) == 4
+    assert _match_from(nlp("she flew back to Kyiv"), 1, travel) is None

@@ -93,9 +93,31 @@ PLAIN_KEYS = {"LEMMA", "LOWER", "POS", "ENT_TYPE", "DEP"}
 
 
 def _plain(spec: dict) -> bool:
-    """A token spec _token_matches reads whole: known keys, each a value or {"IN": [...]}."""
-    return set(spec) <= PLAIN_KEYS and all(isinstance(v, str) or (isinstance(v, dict) and set(v) == {"IN"})
-                                           for v in spec.values())
+    """A token spec _match_from reads whole: known keys, each a value, {"IN": [...]} or
+    {"NOT_IN": [...]}, and an "OP" of "?" (optional) or "+" (one or more)."""
+    return set(spec) <= PLAIN_KEYS | {"OP"} and spec.get("OP", "?") in ("?", "+") and all(
+        isinstance(v, str) or (isinstance(v, dict) and set(v) <= {"IN", "NOT_IN"})
+        for k, v in spec.items() if k != "OP")
+
+
+def _match_from(doc: Doc, i: int, pattern: list[dict]) -> int | None:
+    """The end of the pattern matched from token i, or None (optional and repeated tokens are
+    taken greedily, giving way when the rest does not match)."""
+    if not pattern:
+        return i
+    spec, rest = pattern[0], pattern[1:]
+    op = spec.get("OP")
+    fits = i < len(doc) and _token_matches(doc[i], spec)
+    if op == "+":
+        if not fits:
+            return None
+        end = _match_from(doc, i + 1, pattern)   # one more of the same, greedily
+        return end if end is not None else _match_from(doc, i + 1, rest)
+    if fits:
+        end = _match_from(doc, i + 1, rest)
+        if end is not None:
+            return end
+    return _match_from(doc, i, rest) if op == "?" else None
 
 
 def build_matcher(nlp: Language, lex: Lexicon) -> tuple[Matcher, list[dict], dict]:
@@ -105,8 +127,8 @@ def build_matcher(nlp: Language, lex: Lexicon) -> tuple[Matcher, list[dict], dic
     by_word: dict[tuple[str, str], list[int]] = {}
     for i, rule in enumerate(lex.triggers):
         pattern = rule["pattern"]
-        # a fixed run of words ("open fire", "exchange of fire") is a lookup on its first word and
-        # a check of the next ones; only patterns with optional words need the Matcher
+        # a run of words ("open fire", "spoke by phone") is a lookup on its first word and a check of
+        # the next ones (_match_from); only a pattern that needs more would go to spaCy's Matcher
         keys = _word_keys(pattern[0]) if all(_plain(spec) for spec in pattern[1:]) else None
         if keys:
             for key in keys:
@@ -125,6 +147,8 @@ def _token_matches(tok, spec: dict) -> bool:
         have = values[key]
         if isinstance(want, dict):
             if "IN" in want and have not in want["IN"]:
+                return False
+            if "NOT_IN" in want and have in want["NOT_IN"]:
                 return False
         elif have != want:
             return False
@@ -201,7 +225,7 @@ class FactsComponent:
         heading = not doc.user_data.get("dateline_only_paragraph", False) and (
             is_heading(doc.text) or doc.user_data.get("dateline_is_title", False))
         matches = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in (self.matcher(doc) if len(self.matcher) else ()):
             rule = self.rules[int(doc.vocab.strings[match_id][1:])]
             if "near" in rule and not _near(doc, end, rule["near"]):
                 continue
@@ -211,9 +235,8 @@ class FactsComponent:
             # lemmas compared in lower case: a sentence-initial "Debris" is tagged a proper noun
             for index in {*self.by_word.get(("LEMMA", tok.lemma_.lower()), ()), *self.by_word.get(("LOWER", tok.lower_), ())}:
                 rule = self.rules[index]
-                pattern = rule["pattern"]
-                end = tok.i + len(pattern)
-                if end > len(doc) or not all(_token_matches(doc[tok.i + k], spec) for k, spec in enumerate(pattern)):
+                end = _match_from(doc, tok.i, rule["pattern"])
+                if end is None:
                     continue
                 if "near" in rule and not _near(doc, end, rule["near"]):
                     continue

@@ -275,3 +275,10 @@ def test_glued_sentences_and_the_talks_of_the_day(extractor):
     held = [e for e in events if e.type == "diplomatic_meeting" and e.status != "planned"]
     assert len(held) == 1 and held[0].location is not None and held[0].location.country == "KP"
     assert held[0].evidence.sentence.endswith("nuclear program.")
+
+
+def test_strikes_on_monday_evening_and_early_tuesday_are_two_raids(extractor):
+    text = ("Strikes on the coast\n\nWarplanes carried out airstrikes in Khan Younis early Tuesday, the army said.\n\n"
+            "Monday evening airstrikes hit dozens of targets across Khan Younis, including a militia office.")
+    attacks = [e for e in dateline.extract(text, published="2019-03-26").events if e.type == "attack"]
+    assert len(attacks) == 2

@@ -25,6 +25,7 @@ CONCRETE = {name for name, spec in FAMILIES.items() if spec.concrete}
 
 # a date told as earlier than the report's other events ("the night before", "a day earlier")
 EARLIER = re.compile(r"\b(before|previous|earlier|yesterday|ago)\b", re.I)
+DAYTIME = re.compile(r"\b(morning|afternoon|evening)\b", re.I)
 
 
 @dataclass
@@ -100,8 +101,11 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
             return False
         if a.date and b.date and a.date.start and b.date.start and a.date.text and b.date.text \
                 and (abs((a.date.start - b.date.start).days) > 1
-                     or (a.date.start != b.date.start and any(EARLIER.search(x.date.text) for x in (a, b)))):
-            return False   # "a wave the night before", "yesterday's strike": another day's attack
+                     or (a.date.start != b.date.start and any(EARLIER.search(x.date.text) or DAYTIME.search(x.date.text)
+                                                              for x in (a, b)))):
+            # "a wave the night before", "yesterday's strike", "Monday evening" beside "early Tuesday":
+            # another day's attack (only a night may run into the next day)
+            return False
         if (a.weapons or a.fatalities) and (b.weapons or b.fatalities) and not a.facts.is_heading \
                 and not b.facts.is_heading and not (a.facts.is_lead or b.facts.is_lead):
             if ka != kb:

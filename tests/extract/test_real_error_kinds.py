@@ -282,3 +282,15 @@ def test_strikes_on_monday_evening_and_early_tuesday_are_two_raids(extractor):
             "Monday evening airstrikes hit dozens of targets across Khan Younis, including a militia office.")
     attacks = [e for e in dateline.extract(text, published="2019-03-26").events if e.type == "attack"]
     assert len(attacks) == 2
+
+
+def test_the_other_sides_fire_in_a_while_clause_is_its_own_attack(extractor):
+    text = ("Strikes and rockets\n\nWarplanes carried out airstrikes in Khan Younis early Tuesday, while the army "
+            "reported continued rocket fire from the territory.")
+    attacks = [e for e in dateline.extract(text, published="2019-03-26").events if e.type == "attack"]
+    assert len(attacks) == 2 and {e.status for e in attacks} == {"reported", "ongoing"}
+
+
+def test_artillery_fire_is_an_attack(extractor):
+    text = "Artillery fire hit the outskirts of Kherson on Monday, the regional governor said."
+    assert "attack" in {e.type for e in dateline.extract(text, published="2024-06-10").events}

@@ -282,6 +282,8 @@ def _another(d: Draft) -> bool:
     """The text says this is a further event: 'another raid', 'a separate strike', 'Separately, ...'."""
     if d.family not in ("violence", "territory", "airspace") or d.trigger is None:
         return False
+    if d.role == "counter":
+        return True   # "..., while the military reported continued rocket fire from X": the other side's
     if d.facts.text.lstrip().lower().startswith("separately"):
         return True
     # the trigger noun, or the noun a trigger verb carries out ("launched another attack")

@@ -64,7 +64,7 @@ class Draft:
     quote: str | None = None
     date: TimeSpan | None = None
     confidence: float = 0.6
-    role: str | None = None          # "intercept", "denial", "sublocation" ...
+    role: str | None = None          # "intercept", "denial", "sublocation", "counter" (the other side's fire) ...
     stance: str | None = None         # statements: position / denial / accusation / warning
     support: list[SentenceFacts] = field(default_factory=list)
     sublocations: list[PlaceMention] = field(default_factory=list)

@@ -17,6 +17,7 @@ from .violence_senses import (GENERIC_ATTACK, crowd_control, figurative, missile
                               told_before)
 from .accounts import split_accounts
 from .violence_args import (ANAPHORS, ARMED_SOURCE, SETTLEMENT_REF, antecedent_place, barrage_and_parts,
+                            meanwhile_attack,
                             clause_drafts, enemy_toll, national_area, own_forces, paragraph_source,
                             singular_victims, speaker_actor)
 from .violence_kinds import (CROWD, CUMULATIVE_RE, DAILY_RE, NOMINAL, POLICE, WAR_BEGAN, YEARS_LONG,
@@ -210,6 +211,7 @@ class ViolenceComponent(FamilyComponent):
             attach_quantities(target, facts, lex, [n])
         drafts = barrage_and_parts(drafts, facts, base, etype)
         drafts = split_accounts(drafts, facts, ctx)
+        drafts += meanwhile_attack(drafts, strong, facts, base, ctx)
         single_dead, single_hurt = singular_victims(facts)
         if len(drafts) == 1 and etype == "attack":
             singular_weapons(drafts[0], facts, lex)

@@ -157,3 +157,29 @@ def barrage_and_parts(drafts: list[Draft], facts: SentenceFacts, base: dict, ety
                 getattr(whole, field).setdefault(k, v)
             getattr(d, field).clear()
     return [whole] + drafts
+
+
+ONGOING = load_lexicon().words["violence.ongoing_modifiers"]
+
+
+def meanwhile_attack(drafts: list[Draft], strong, facts: SentenceFacts, base: dict, ctx: Context) -> list[Draft]:
+    """'Warplanes carried out airstrikes in Gaza early Tuesday, while the military reported continued
+    rocket fire from the territory': the other side's fire, told in a 'while' clause with a trigger
+    of its own coming from somewhere else, is an attack of its own."""
+    if len(drafts) != 1 or drafts[0].trigger is None:
+        return []
+    main_clause = clause_verb(drafts[0].trigger)
+    for t in strong:
+        verb = clause_verb(t.token)
+        if verb.i == main_clause.i or verb.dep_ != "advcl" or verb.head.i != main_clause.i \
+                or not any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children):
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ == "from" for c in [*t.token.children, *verb.children]):
+            continue   # fire from somewhere else: the other side's
+        d = Draft(type="attack", **{**base, "trigger": t.token, "claimed_by": None})
+        d.subtype = t.subtype
+        d.role = "counter"   # the other side's fire: never merged into the sentence's first attack
+        if any(c.lemma_.lower() in ONGOING for c in t.token.children):
+            d.status = "ongoing"
+        return [d]
+    return []

@@ -294,3 +294,10 @@ def test_the_other_sides_fire_in_a_while_clause_is_its_own_attack(extractor):
 def test_artillery_fire_is_an_attack(extractor):
     text = "Artillery fire hit the outskirts of Kherson on Monday, the regional governor said."
     assert "attack" in {e.type for e in dateline.extract(text, published="2024-06-10").events}
+
+
+def test_a_region_naming_a_village_frames_it(extractor):
+    text = ("The army chief visited the Hiran region village of Yasoman on Tuesday, where troops drove out "
+            "militants with local support.")
+    visit = next(e for e in dateline.extract(text, published="2022-09-20").events if e.type == "visit")
+    assert visit.location is not None and visit.location.text == "Yasoman"

@@ -97,6 +97,9 @@ def find_places(sent: Span, lex: Lexicon, offset: int, country_code) -> list[Pla
         if ent.root.dep_ == "compound" and head.i >= end_tok and (head.ent_type_ in ("ORG", "NORP", "PERSON") or head.pos_ == "PROPN") \
                 and head.lower_ not in SITE_NOUNS and not any(head.lower_ in words for words in lex.place_cues.values()):
             is_modifier = True  # "a U.S. Senate vote", "the Kyiv City Council": an institution's, not where
+        after = end_tok + (1 if cue and _cue_after(doc, end_tok, lex) else 0)   # past the cue word
+        if cue and after + 1 < len(doc) and doc[after].lower_ in SETTLEMENT_CUES and doc[after + 1].lower_ == "of":
+            is_modifier = True  # "the Hiran region village of Yasoman": the region frames the village named next
         lead_text = text if not ent.text.lower().startswith("the ") else ent.text[4:]
         start_char = ent.end_char - len(lead_text)
         place = PlaceMention(

@@ -32,9 +32,28 @@ def scratch_postgres() -> Iterator[str]:
     try:
         yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop(admin, name)
         admin.dispose()
+
+
+def _drop(admin, name: str) -> None:
+    """DROP DATABASE ... WITH (FORCE) ends our own sessions, but not an autovacuum worker that
+    happens to be on the scratch database (it runs as the server's superuser, which our role may
+    not signal): wait for it to finish and try again, for up to ~15 s."""
+    import time
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    for attempt in range(30):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except (OperationalError, ProgrammingError):
+            if attempt == 29:
+                raise
+            time.sleep(0.5)
 
 
 def db_url_for(backend: str, tmp_path: Path) -> Iterator[str]:

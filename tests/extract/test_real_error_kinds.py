@@ -201,7 +201,9 @@ def test_a_wave_the_night_before_is_another_nights_attack(extractor):
     ("Farmers began a hunger strike outside parliament to demand the return of seized land.", "protest"),
     ("Students rioted after a peaceful demonstration calling for the minister's removal.", "protest"),
     ("The army mounted its long-threatened invasion of the northern province, crossing the border.", "attack"),
-], ids=["hunger strike", "rioted", "mounted an invasion"])
+    ("Student riots against the new tax are still continuing with no end in sight.", "protest"),
+    ("A detainee died as a result of torture while in police custody, a rights group said.", "attack"),
+], ids=["hunger strike", "rioted", "mounted an invasion", "riots continuing", "died of torture"])
 def test_one_sentence_notes_with_no_date_or_place_still_tell_their_event(extractor, text, kind):
     assert kind in {e.type for e in dateline.extract(text, published="1990-06-11").events}
 
@@ -301,3 +303,10 @@ def test_a_region_naming_a_village_frames_it(extractor):
             "militants with local support.")
     visit = next(e for e in dateline.extract(text, published="2022-09-20").events if e.type == "visit")
     assert visit.location is not None and visit.location.text == "Yasoman"
+
+
+def test_a_single_victim_who_died_is_counted(extractor):
+    event = next(e for e in dateline.extract("A detainee died as a result of torture while in police custody, "
+                                             "a rights group said.", published="1990-06-11").events
+                 if e.type == "attack")
+    assert event.fatalities is not None and event.fatalities.min == 1

@@ -21,10 +21,16 @@ def _diplomatic(tok) -> bool:
 HOLD = load_lexicon().words["protest.hold_verbs"]
 
 
+GOING_ON = load_lexicon().words["protest.going_on_verbs"]
+
+
 def _acted(tok) -> bool:
-    """Someone protests: 'demonstrators rioted', 'landowners began a hunger strike'."""
+    """Someone protests: 'demonstrators rioted', 'landowners began a hunger strike'; or the protest
+    goes on: 'riots are still continuing', 'protests spread'."""
     if tok is None:
         return False
+    if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in GOING_ON:
+        return True
     verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in HOLD else None)
     return verb is not None and any(c.dep_ == "nsubj" for c in verb.children)
 

@@ -19,10 +19,13 @@ def singular_victims(facts: SentenceFacts):
     dead = hurt = None
     for tok in facts.sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in ("kill", "wound", "injure", "hurt"):
+        if tok.pos_ != "VERB" or lemma not in ("kill", "wound", "injure", "hurt", "die"):
             continue
-        victims = [c for c in tok.children if c.dep_ == "dobj"] if not any(
-            c.dep_ == "auxpass" for c in tok.children) else [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if lemma == "die":   # "a prisoner died as a result of torture": the subject is the victim
+            victims, lemma = [c for c in tok.children if c.dep_ == "nsubj"], "kill"
+        else:
+            victims = [c for c in tok.children if c.dep_ == "dobj"] if not any(
+                c.dep_ == "auxpass" for c in tok.children) else [c for c in tok.children if c.dep_ == "nsubjpass"]
         for v in victims:
             det = next((c for c in v.children if c.dep_ == "det"), None)
             if v.lemma_.lower() in PERSON_NOUNS and det is not None and det.lower_ in ("a", "an", "one"):

@@ -19,7 +19,13 @@ from ..models import Evidence, EventMention, Place, Quote, Span, Target
 from .components.base import Draft
 from .facts import SentenceFacts
 from .components.violence import GENERIC_ATTACK
-from .merge import CONCRETE, EARLIER, Cluster, sides_account, place_country, place_key
+from .merge import CONCRETE, EARLIER, Cluster, own_days, place_country, place_key, sides_account
+from .actor_countries import _country_code
+from .components.where import _prep_of
+from .lexicon import load_lexicon
+
+# a weapon type's class ("shahed" -> "drones"), for counts that name only the type
+TYPE_CLASS = {typ: cls for _, cls, typ in load_lexicon().weapons if typ}
 
 
 def fold_intercepts(drafts: list[Draft], resolved: dict | None = None) -> list[Draft]:
@@ -46,14 +52,11 @@ def fold_intercepts(drafts: list[Draft], resolved: dict | None = None) -> list[D
                 continue  # "air defences downed a drone" with no barrage to join and no launch told
             # an attack of its own: what was downed was launched, and where it was downed is
             # the nearest the text comes to where it was aimed
-            from .lexicon import load_lexicon
-            classes = {typ: cls for _, cls, typ in load_lexicon().weapons if typ}
             for k, v in d.intercepted.items():
-                if k in classes:   # "45 Shahed drones": the type, and its class
+                if k in TYPE_CLASS:   # "45 Shahed drones": the type, and its class
                     d.weapon_types.setdefault(k, v)
-                d.weapons.setdefault(classes.get(k, k), v)
+                d.weapons.setdefault(TYPE_CLASS.get(k, k), v)
             if d.place is None:
-                from .components.where import _prep_of
                 d.place = next((p for p in d.facts.places if _prep_of(p) == "over" and not p.is_modifier), None)
         out.append(d)
     return out
@@ -61,7 +64,6 @@ def fold_intercepts(drafts: list[Draft], resolved: dict | None = None) -> list[D
 
 def _weapon_nation(d: Draft) -> str | None:
     """Whose weapons the counts name ("four Ukrainian missiles" -> UA), if they say."""
-    from .actor_countries import _country_code
     for q in list(d.intercepted.values()) + list(d.weapons.values()):
         for word in (q.text or "").split()[:3]:
             code = _country_code(word)
@@ -75,9 +77,8 @@ def _same_night(a: Draft, b: Draft) -> bool:
     never the barrage the report is about."""
     if a.date and a.date.text and a.date.start and EARLIER.search(a.date.text):
         return bool(b.date and b.date.start == a.date.start)
-    if not (a.date and b.date and a.date.text and b.date.text and a.date.start and b.date.start):
-        return True
-    return a.date.start == b.date.start
+    days = own_days(a, b)
+    return days is None or days[0] == days[1]
 
 
 def _same_country(a: Draft, b: Draft, resolved: dict) -> bool:

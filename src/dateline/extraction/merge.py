@@ -99,10 +99,7 @@ def _compatible(a: Draft, b: Draft, resolved) -> bool:
         if a.actors and b.actors and a.actors[0].country and b.actors[0].country \
                 and a.actors[0].country != b.actors[0].country:
             return False
-        if a.date and b.date and a.date.start and b.date.start and a.date.text and b.date.text \
-                and (abs((a.date.start - b.date.start).days) > 1
-                     or (a.date.start != b.date.start and any(EARLIER.search(x.date.text) or DAYTIME.search(x.date.text)
-                                                              for x in (a, b)))):
+        if _told_apart(a, b, by_daytime=True):
             # "a wave the night before", "yesterday's strike", "Monday evening" beside "early Tuesday":
             # another day's attack (only a night may run into the next day)
             return False
@@ -222,7 +219,7 @@ def merge_drafts(drafts: list[Draft], resolved: dict[tuple[int, int], Place | No
             # "The missiles included 14 Kalibr ...": the breakdown of the barrage already told
             host = next((c for c in clusters if c.family == "violence" and c.primary.weapons
                          and (place_key(c.primary, resolved) or ("",))[0] == "country"
-                         and _compatible_days(d, c.primary)), None)
+                         and not _told_apart(d, c.primary, by_daytime=False)), None)
             if host is not None:
                 host.add(d)
                 continue
@@ -315,25 +312,35 @@ def _unplaced_thin(d: Draft) -> bool:
     return d.family == "violence" and d.place is None and not d.nationwide and _thin(d)
 
 
-def _compatible_days(a: Draft, b: Draft) -> bool:
-    """Not told as different days ("the night before" and "overnight")."""
-    if not (a.date and b.date and a.date.start and b.date.start and a.date.text and b.date.text):
+def own_days(a: Draft, b: Draft) -> tuple | None:
+    """Both drafts' first days, when both are dated by their own words."""
+    if a.date and b.date and a.date.start and b.date.start and a.date.text and b.date.text:
+        return a.date.start, b.date.start
+    return None
+
+
+def _told_apart(a: Draft, b: Draft, *, by_daytime: bool) -> bool:
+    """Told as different days: more than a day apart, or on different days with one told as
+    earlier ("the night before") or, when asked, by a time of day ("Monday evening")."""
+    days = own_days(a, b)
+    if days is None:
+        return False
+    if abs((days[0] - days[1]).days) > 1:
         return True
-    return a.date.start == b.date.start or (abs((a.date.start - b.date.start).days) <= 1
-                                            and not any(EARLIER.search(x.date.text) for x in (a, b)))
+    return days[0] != days[1] and any(EARLIER.search(x.date.text) or (by_daytime and DAYTIME.search(x.date.text))
+                                      for x in (a, b))
 
 
 def _told_same_day(a: Draft, b: Draft) -> bool:
     """Both dated by their own words, to the same day."""
-    return bool(a.date and b.date and a.date.text and b.date.text and a.date.start
-                and a.date.start == b.date.start and a.date.precision == b.date.precision == "day")
+    return own_days(a, b) is not None and a.date.start == b.date.start \
+        and a.date.precision == b.date.precision == "day"
 
 
 def _same_days(a: Draft, b: Draft) -> bool:
     """Both dated by their own words and a day apart or less, or either undated ("Late on Friday, ...")."""
-    if not (a.date and b.date and a.date.start and b.date.start and a.date.text and b.date.text):
-        return True
-    return abs((a.date.start - b.date.start).days) <= 1
+    days = own_days(a, b)
+    return days is None or abs((days[0] - days[1]).days) <= 1
 
 
 def _may_echo(d: Draft, c: Cluster) -> bool:
